@@ -1,0 +1,14 @@
+//! kinscreen: a screening interview for lower-limb pain that tells mechanical compensation
+//! from likely referred pain, with red flags first.
+//!
+//! Layers, with data flowing one way:
+//! [`questionnaire`] (load + validate) → [`engine`] (pure state machine) → [`assess`] (pure
+//! scoring) → front ends ([`answers`] and [`report`] for the headless `score`, [`tui`] for the
+//! terminal).
+
+pub mod answers;
+pub mod assess;
+pub mod engine;
+pub mod questionnaire;
+pub mod report;
+pub mod tui;

@@ -1,0 +1,94 @@
+//! Questionnaire files: the TOML format (see `docs/questionnaire-format.md`), loading with
+//! positions, and validation into a [`Questionnaire`] the engine can trust.
+
+mod build;
+pub mod model;
+pub mod problem;
+pub mod raw;
+
+use std::path::Path;
+
+pub use model::*;
+pub use problem::{Problem, Severity};
+
+/// The default questionnaire, built into the binary.
+pub const BUILTIN_SOURCE: &str = include_str!("../../questionnaires/lower-limb.toml");
+/// The name the built-in questionnaire goes by in messages.
+pub const BUILTIN_NAME: &str = "questionnaires/lower-limb.toml (built in)";
+
+/// Why a questionnaire could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{}", render_problems(problems))]
+    Invalid { problems: Vec<Problem> },
+}
+
+/// All problems, one per line.
+pub fn render_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(Problem::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Parses and validates; returns the questionnaire when it has no error, and every problem
+/// (warnings too).
+pub fn check(src: &str, file: &str) -> (Option<Questionnaire>, Vec<Problem>) {
+    match toml::from_str::<raw::RawDoc>(src) {
+        Ok(doc) => build::build(doc, file, src),
+        Err(e) => (
+            None,
+            vec![Problem::at(
+                Severity::Error,
+                file,
+                src,
+                e.span(),
+                e.message().trim().to_string(),
+            )],
+        ),
+    }
+}
+
+/// Loads a questionnaire from text; warnings are dropped.
+pub fn load_str(src: &str, file: &str) -> Result<Questionnaire, LoadError> {
+    match check(src, file) {
+        (Some(q), _) => Ok(q),
+        (None, problems) => Err(LoadError::Invalid {
+            problems: problems.into_iter().filter(Problem::is_error).collect(),
+        }),
+    }
+}
+
+/// Loads a questionnaire file.
+pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
+    let name = path.display().to_string();
+    let src = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    load_str(&src, &name)
+}
+
+/// The built-in default questionnaire.
+pub fn builtin() -> Result<Questionnaire, LoadError> {
+    load_str(BUILTIN_SOURCE, BUILTIN_NAME)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_questionnaire_is_clean() {
+        let (q, problems) = check(BUILTIN_SOURCE, BUILTIN_NAME);
+        assert!(problems.is_empty(), "{}", render_problems(&problems));
+        let q = q.expect("valid");
+        assert_eq!(q.questions[0].id, "red_flags_emergency");
+    }
+}

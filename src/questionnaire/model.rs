@@ -1,0 +1,239 @@
+//! The validated questionnaire: every id resolved to an index, every condition type-checked.
+//! The engine and the assessment work only on this.
+
+/// Index of a question in [`Questionnaire::questions`] (also its place in the interview order).
+pub type QIdx = usize;
+/// Index of an option within its question.
+pub type OIdx = usize;
+/// Index of a class in [`Questionnaire::classes`].
+pub type CIdx = usize;
+/// Index of a rule in [`Questionnaire::rules`].
+pub type RIdx = usize;
+/// Index of a triage level in [`Questionnaire::triage`] (sorted from least to most urgent).
+pub type TIdx = usize;
+
+/// A loaded, validated questionnaire.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    /// Where it came from (a path, or a name for the built-in one); used in messages.
+    pub source: String,
+    pub meta: Meta,
+    pub text: Text,
+    pub sections: Vec<Section>,
+    /// Questions in interview order.
+    pub questions: Vec<Question>,
+    pub classes: Vec<Class>,
+    pub decision: Decision,
+    /// Triage levels, least urgent first.
+    pub triage: Vec<TriageLevel>,
+    pub rules: Vec<Rule>,
+    pub notes: Vec<Note>,
+}
+
+/// Identity of a questionnaire.
+#[derive(Debug, Clone)]
+pub struct Meta {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    pub language: String,
+}
+
+/// Texts shown outside any question.
+#[derive(Debug, Clone)]
+pub struct Text {
+    pub welcome: String,
+    pub disclaimer: String,
+}
+
+/// A group of questions shown under one heading.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub intro: Option<String>,
+}
+
+/// One question of the interview.
+#[derive(Debug, Clone)]
+pub struct Question {
+    pub id: String,
+    pub section: usize,
+    pub prompt: String,
+    /// The "why we ask" line.
+    pub why: Option<String>,
+    pub help: Option<String>,
+    pub required: bool,
+    /// The question is asked only when this holds (conditions name earlier questions only).
+    pub ask_when: Option<Condition>,
+    /// The most one question can add toward any one class.
+    pub cap: Option<i32>,
+    pub kind: Kind,
+}
+
+/// What kind of answer a question takes.
+#[derive(Debug, Clone)]
+pub enum Kind {
+    /// Exactly one option (yes/no/unsure questions are single choices with fixed ids).
+    Single {
+        options: Vec<Choice>,
+        yes_no: bool,
+    },
+    /// One or more options; an exclusive option stands alone.
+    Multi { options: Vec<Choice> },
+    /// A whole number between bounds.
+    Scale {
+        min: i64,
+        max: i64,
+        min_label: Option<String>,
+        max_label: Option<String>,
+    },
+}
+
+impl Kind {
+    /// The options of a choice question (empty for a scale).
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            Kind::Single { options, .. } | Kind::Multi { options } => options,
+            Kind::Scale { .. } => &[],
+        }
+    }
+
+    /// A short name for messages.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Single { yes_no: true, .. } => "yes/no",
+            Kind::Single { .. } => "single choice",
+            Kind::Multi { .. } => "multi choice",
+            Kind::Scale { .. } => "scale",
+        }
+    }
+}
+
+/// An answer option.
+#[derive(Debug, Clone)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    pub exclusive: bool,
+    /// Evidence toward classes, in points.
+    pub weights: Vec<(CIdx, i32)>,
+    pub rationale: Option<String>,
+}
+
+impl Question {
+    /// Position of an option id, if the question has it.
+    pub fn option_index(&self, id: &str) -> Option<OIdx> {
+        self.kind.options().iter().position(|o| o.id == id)
+    }
+
+    /// The option ids, for messages.
+    pub fn option_ids(&self) -> Vec<&str> {
+        self.kind.options().iter().map(|o| o.id.as_str()).collect()
+    }
+}
+
+/// A class an assessment can reach.
+#[derive(Debug, Clone)]
+pub struct Class {
+    pub id: String,
+    /// Plain words.
+    pub label: String,
+    /// The clinical term, shown second.
+    pub term: Option<String>,
+    pub summary: String,
+    pub next_steps: Vec<String>,
+}
+
+/// How scores become a classification.
+#[derive(Debug, Clone)]
+pub struct Decision {
+    /// The class given when evidence is weak or split; it takes no weights.
+    pub undecided: CIdx,
+    /// The leading class needs at least this many points ...
+    pub min_score: i32,
+    /// ... and at least this share (0..=1) of all points.
+    pub min_share: f64,
+    pub weak_text: String,
+    pub split_text: String,
+    /// Words for the strength of the leading score, highest threshold first.
+    pub strength: Vec<(i32, String)>,
+}
+
+/// A triage level.
+#[derive(Debug, Clone)]
+pub struct TriageLevel {
+    pub id: String,
+    pub rank: i32,
+    pub label: String,
+    pub time_frame: String,
+    pub advice: String,
+}
+
+/// A rule that forces at least a triage level when its condition holds.
+#[derive(Debug, Clone)]
+pub struct Rule {
+    pub id: String,
+    /// What was found, in plain words.
+    pub label: String,
+    pub when: Condition,
+    pub triage: TIdx,
+    pub red_flag: bool,
+    /// Stop the interview at once and show the advice.
+    pub interrupt: bool,
+    pub advice: Option<String>,
+}
+
+/// A remark added to the result when its condition holds.
+#[derive(Debug, Clone)]
+pub struct Note {
+    pub id: String,
+    pub when: Condition,
+    pub text: String,
+}
+
+/// A condition on answers given so far. A question with no answer satisfies no test on its
+/// answer (so `Not` of such a test holds).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// At least one of the options is chosen.
+    AnyOf(QIdx, Vec<OIdx>),
+    /// Every one of the options is chosen.
+    AllOf(QIdx, Vec<OIdx>),
+    /// The question is answered and none of the options is chosen.
+    NoneOf(QIdx, Vec<OIdx>),
+    /// A scale answer within bounds (inclusive; `None` is open).
+    Range(QIdx, Option<i64>, Option<i64>),
+    /// The question has (or has not) an answer.
+    Answered(QIdx, bool),
+    Not(Box<Condition>),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+}
+
+impl Condition {
+    /// Every question the condition reads.
+    pub fn questions(&self, out: &mut Vec<QIdx>) {
+        match self {
+            Condition::AnyOf(q, _)
+            | Condition::AllOf(q, _)
+            | Condition::NoneOf(q, _)
+            | Condition::Range(q, _, _)
+            | Condition::Answered(q, _) => out.push(*q),
+            Condition::Not(c) => c.questions(out),
+            Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.questions(out)),
+        }
+    }
+}
+
+impl Questionnaire {
+    /// The question with this id.
+    pub fn question_index(&self, id: &str) -> Option<QIdx> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    /// The least urgent triage level, used when no rule fires.
+    pub fn base_triage(&self) -> TIdx {
+        0
+    }
+}
