@@ -1,1 +1,265 @@
-//! todo
+//! Answers files for the headless run: reading them (TOML, flat or under `[answers]`, or JSON),
+//! checking every value against the questionnaire, and walking the interview with them.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::engine::{Answer, EngineError, Interview, State};
+use crate::questionnaire::{Kind, Problem, QIdx, Question, Questionnaire, Severity};
+
+/// One `id = value` line of an answers file.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub value: Value,
+    /// Byte range of the value, when the format gives one.
+    pub span: Option<Range<usize>>,
+}
+
+/// A parsed answers file, not yet checked against a questionnaire.
+#[derive(Debug, Clone)]
+pub struct AnswersFile {
+    pub name: String,
+    pub src: String,
+    pub entries: Vec<Entry>,
+}
+
+/// Why an answers file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersError {
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Invalid(Problem),
+}
+
+impl AnswersFile {
+    fn problem(&self, span: Option<Range<usize>>, message: String) -> AnswersError {
+        AnswersError::Invalid(Problem::at(
+            Severity::Error,
+            &self.name,
+            &self.src,
+            span,
+            message,
+        ))
+    }
+}
+
+/// Reads an answers file from disk.
+pub fn read(path: &Path) -> Result<AnswersFile, AnswersError> {
+    let name = path.display().to_string();
+    let src = std::fs::read_to_string(path).map_err(|source| AnswersError::Io {
+        path: name.clone(),
+        source,
+    })?;
+    parse(&src, &name)
+}
+
+/// Parses answers: JSON when the name ends in `.json`, TOML otherwise. In TOML the answers are
+/// the `[answers]` table when there is one (other tables are ignored), else the top-level keys
+/// that are not tables.
+pub fn parse(src: &str, name: &str) -> Result<AnswersFile, AnswersError> {
+    let file = AnswersFile {
+        name: name.to_string(),
+        src: src.to_string(),
+        entries: Vec::new(),
+    };
+    if name.ends_with(".json") {
+        return parse_json(file);
+    }
+    let syntax = |e: toml::de::Error| file.problem(e.span(), e.message().trim().to_string());
+    let table: toml::Table = toml::from_str(src).map_err(syntax)?;
+    let spans = toml::de::DeTable::parse(src).map_err(syntax)?;
+    let spans = spans.get_ref();
+
+    let (values, positions) = match (table.get("answers"), spans.get("answers")) {
+        (Some(toml::Value::Table(t)), Some(p)) => (t.clone(), p.get_ref().as_table()),
+        (Some(_), Some(p)) => {
+            return Err(file.problem(
+                Some(p.span()),
+                "`answers` must be a table of question ids and answers".into(),
+            ));
+        }
+        _ => (
+            table
+                .into_iter()
+                .filter(|(_, v)| !v.is_table())
+                .collect(),
+            Some(spans),
+        ),
+    };
+    let entries = values
+        .into_iter()
+        .map(|(id, v)| Entry {
+            span: positions.and_then(|p| p.get(id.as_str())).map(|s| s.span()),
+            value: serde_json::to_value(v).unwrap_or(Value::Null),
+            id,
+        })
+        .collect();
+    Ok(AnswersFile { entries, ..file })
+}
+
+fn parse_json(file: AnswersFile) -> Result<AnswersFile, AnswersError> {
+    let value: Value = serde_json::from_str(&file.src).map_err(|e| {
+        let offset = offset_of(&file.src, e.line(), e.column());
+        file.problem(Some(offset..offset), e.to_string())
+    })?;
+    let object = match value {
+        Value::Object(mut o) => match o.remove("answers") {
+            Some(Value::Object(a)) => a,
+            Some(_) => {
+                return Err(file.problem(None, "`answers` must be an object".into()));
+            }
+            None => o.into_iter().filter(|(_, v)| !v.is_object()).collect(),
+        },
+        _ => {
+            return Err(file.problem(
+                None,
+                "an answers file must be an object of question ids and answers".into(),
+            ));
+        }
+    };
+    let entries = object
+        .into_iter()
+        .map(|(id, value)| Entry {
+            id,
+            value,
+            span: None,
+        })
+        .collect();
+    Ok(AnswersFile { entries, ..file })
+}
+
+fn offset_of(src: &str, line: usize, column: usize) -> usize {
+    let start: usize = src.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column.saturating_sub(1)).min(src.len())
+}
+
+/// What a question accepts, in words, for messages.
+pub fn expected(q: &Question) -> String {
+    let ids = || {
+        q.option_ids()
+            .iter()
+            .map(|o| format!("\"{o}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match &q.kind {
+        Kind::Single { .. } => format!("one of {}", ids()),
+        Kind::Multi { .. } => format!("a list of one or more of {}", ids()),
+        Kind::Scale { min, max, .. } => format!("a whole number from {min} to {max}"),
+    }
+}
+
+/// Checks every entry against the questionnaire (answers to questions off the path are checked
+/// too, and later ignored).
+pub fn resolve(q: &Questionnaire, file: &AnswersFile) -> Result<BTreeMap<QIdx, Answer>, AnswersError> {
+    let mut out = BTreeMap::new();
+    for e in &file.entries {
+        let Some(qi) = q.question_index(&e.id) else {
+            let known: Vec<&str> = q.questions.iter().map(|q| q.id.as_str()).collect();
+            return Err(file.problem(
+                e.span.clone(),
+                format!(
+                    "unknown question `{}`; the questionnaire's questions are: {}",
+                    e.id,
+                    known.join(", ")
+                ),
+            ));
+        };
+        let question = &q.questions[qi];
+        let bad = |why: String| {
+            file.problem(
+                e.span.clone(),
+                format!(
+                    "question `{}`: {why}; expected {}",
+                    question.id,
+                    expected(question)
+                ),
+            )
+        };
+        let option = |v: &Value| -> Result<usize, AnswersError> {
+            let id = match (v, &question.kind) {
+                (Value::String(s), _) => s.as_str(),
+                (Value::Bool(true), Kind::Single { yes_no: true, .. }) => "yes",
+                (Value::Bool(false), Kind::Single { yes_no: true, .. }) => "no",
+                _ => return Err(bad(format!("{v} is not an option id"))),
+            };
+            question
+                .option_index(id)
+                .ok_or_else(|| bad(format!("\"{id}\" is not one of its options")))
+        };
+        let answer = match &question.kind {
+            Kind::Single { .. } => Answer::Choice(option(&e.value)?),
+            Kind::Multi { .. } => match &e.value {
+                Value::Array(items) => {
+                    Answer::Choices(items.iter().map(option).collect::<Result<_, _>>()?)
+                }
+                single @ Value::String(_) => Answer::Choices(vec![option(single)?]),
+                other => return Err(bad(format!("{other} is not a list of option ids"))),
+            },
+            Kind::Scale { .. } => match e.value.as_i64() {
+                Some(n) => Answer::Number(n),
+                None => return Err(bad(format!("{} is not a whole number", e.value))),
+            },
+        };
+        let answer = crate::engine::check_answer(question, answer).map_err(|err| match err {
+            EngineError::ExclusiveCombined { option, .. } => {
+                bad(format!("\"{option}\" cannot be combined with other options"))
+            }
+            EngineError::NothingChosen { .. } => bad("the list is empty".into()),
+            EngineError::ChosenTwice { .. } => bad("an option is listed twice".into()),
+            EngineError::OutOfRange { value, .. } => bad(format!("{value} is out of range")),
+            other => bad(other.to_string()),
+        })?;
+        out.insert(qi, answer);
+    }
+    Ok(out)
+}
+
+/// Walks the interview with these answers, as a person would at the terminal: every question on
+/// the path is answered from the file, optional ones may be missing, alerts are acknowledged.
+/// Once a red flag has interrupted, missing answers end the walk (the result stands on what was
+/// answered) rather than failing it.
+pub fn run(q: Arc<Questionnaire>, file: &AnswersFile) -> Result<Interview, AnswersError> {
+    let answers = resolve(&q, file)?;
+    let mut interview = Interview::new(q.clone());
+    // Each step answers, skips, acknowledges or finishes; none repeats without progress.
+    let bound = 4 * q.questions.len() + 4;
+    for _ in 0..bound {
+        let step = match interview.state().clone() {
+            State::Asking(i) => match answers.get(&i) {
+                Some(a) => interview.answer_current(a.clone()),
+                None if !q.questions[i].required => interview.skip_current(),
+                None if interview.can_finish_early() => interview.finish(),
+                None => {
+                    let question = &q.questions[i];
+                    return Err(file.problem(
+                        None,
+                        format!(
+                            "question `{}` (\"{}\") is on the path but has no answer; expected {}",
+                            question.id,
+                            question.prompt.trim(),
+                            expected(question)
+                        ),
+                    ));
+                }
+            },
+            State::Alert(_) => interview.acknowledge(),
+            State::Review => interview.finish(),
+            State::Finished => return Ok(interview),
+        };
+        step.map_err(|e| file.problem(None, e.to_string()))?;
+    }
+    Err(file.problem(
+        None,
+        "the interview did not reach a result (a questionnaire loop?)".into(),
+    ))
+}
