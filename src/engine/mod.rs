@@ -508,4 +508,4 @@ impl Interview {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
