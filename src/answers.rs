@@ -88,10 +88,7 @@ pub fn parse(src: &str, name: &str) -> Result<AnswersFile, AnswersError> {
             ));
         }
         _ => (
-            table
-                .into_iter()
-                .filter(|(_, v)| !v.is_table())
-                .collect(),
+            table.into_iter().filter(|(_, v)| !v.is_table()).collect(),
             Some(spans),
         ),
     };
@@ -138,7 +135,11 @@ fn parse_json(file: AnswersFile) -> Result<AnswersFile, AnswersError> {
 }
 
 fn offset_of(src: &str, line: usize, column: usize) -> usize {
-    let start: usize = src.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    let start: usize = src
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
     (start + column.saturating_sub(1)).min(src.len())
 }
 
@@ -160,7 +161,10 @@ pub fn expected(q: &Question) -> String {
 
 /// Checks every entry against the questionnaire (answers to questions off the path are checked
 /// too, and later ignored).
-pub fn resolve(q: &Questionnaire, file: &AnswersFile) -> Result<BTreeMap<QIdx, Answer>, AnswersError> {
+pub fn resolve(
+    q: &Questionnaire,
+    file: &AnswersFile,
+) -> Result<BTreeMap<QIdx, Answer>, AnswersError> {
     let mut out = BTreeMap::new();
     for e in &file.entries {
         let Some(qi) = q.question_index(&e.id) else {
@@ -211,9 +215,9 @@ pub fn resolve(q: &Questionnaire, file: &AnswersFile) -> Result<BTreeMap<QIdx, A
             },
         };
         let answer = crate::engine::check_answer(question, answer).map_err(|err| match err {
-            EngineError::ExclusiveCombined { option, .. } => {
-                bad(format!("\"{option}\" cannot be combined with other options"))
-            }
+            EngineError::ExclusiveCombined { option, .. } => bad(format!(
+                "\"{option}\" cannot be combined with other options"
+            )),
             EngineError::NothingChosen { .. } => bad("the list is empty".into()),
             EngineError::ChosenTwice { .. } => bad("an option is listed twice".into()),
             EngineError::OutOfRange { value, .. } => bad(format!("{value} is out of range")),

@@ -142,7 +142,10 @@ pub fn strength_line(q: &Questionnaire, a: &Assessment) -> String {
         line.push_str(&format!(" Strength of the leading side: {s}."));
     }
     if a.leader.is_some() {
-        line.push_str(&format!(" {:.0}% of the points lean one way.", a.share * 100.0));
+        line.push_str(&format!(
+            " {:.0}% of the points lean one way.",
+            a.share * 100.0
+        ));
     }
     line
 }
@@ -220,10 +223,7 @@ pub fn text(interview: &Interview) -> String {
         line(&format!("Also considered: {}.", others.join("; ")));
     }
     line("");
-    line(&format!(
-        "MOST LIKE: {}",
-        class_name(q, a.classification)
-    ));
+    line(&format!("MOST LIKE: {}", class_name(q, a.classification)));
     line(&format!("  {}", q.classes[a.classification].summary.trim()));
     if let Some(why) = basis_text(q, &a) {
         line(&format!("  {why}"));

@@ -31,7 +31,13 @@ fn cap_limits_one_question_and_is_reported() {
     let q = builtin().unwrap();
     let a = assess(
         &q,
-        &builtin_answers(&q, &[("aggravating", &["walking", "running", "stairs", "squatting"])]),
+        &builtin_answers(
+            &q,
+            &[(
+                "aggravating",
+                &["walking", "running", "stairs", "squatting"],
+            )],
+        ),
     );
     let m = class(&q, "mechanical_compensation");
     assert_eq!(a.scores[m], 2, "aggravating is capped at 2");
@@ -101,8 +107,16 @@ fn triage_is_the_most_urgent_rule_and_red_flags_are_listed() {
         ),
     );
     assert_eq!(a.triage, level("emergency"));
-    let ids: Vec<&str> = a.red_flags.iter().map(|r| q.rules[*r].id.as_str()).collect();
-    assert_eq!(ids, ["calf_swelling_warmth", "fever_or_unwell"], "most urgent first");
+    let ids: Vec<&str> = a
+        .red_flags
+        .iter()
+        .map(|r| q.rules[*r].id.as_str())
+        .collect();
+    assert_eq!(
+        ids,
+        ["calf_swelling_warmth", "fever_or_unwell"],
+        "most urgent first"
+    );
     assert_eq!(a.fired.len(), 3);
 }
 
@@ -113,7 +127,10 @@ fn weakness_with_rapid_worsening_is_an_emergency() {
         &q,
         &builtin_answers(
             &q,
-            &[("nerve_symptoms", &["weakness"]), ("course", &["rapidly_worse"])],
+            &[
+                ("nerve_symptoms", &["weakness"]),
+                ("course", &["rapidly_worse"]),
+            ],
         ),
     );
     assert_eq!(q.triage[a.triage].id, "emergency");
@@ -121,7 +138,8 @@ fn weakness_with_rapid_worsening_is_an_emergency() {
 
 #[test]
 fn negative_weights_count_against_and_ties_are_split() {
-    let src = crate::engine::tests::SMALL.replace("weights = { a = 2 }", "weights = { a = 3, b = -1 }");
+    let src =
+        crate::engine::tests::SMALL.replace("weights = { a = 2 }", "weights = { a = 3, b = -1 }");
     let q = load_str(&src, "neg.toml").unwrap();
     let mut answers = Answers::new();
     answers.insert(1, Answer::Choice(1));

@@ -322,12 +322,12 @@ impl Interview {
 
     pub fn progress(&self) -> Progress {
         let path = self.path();
-        let answered = path
-            .iter()
-            .filter(|i| self.answers.contains_key(i))
-            .count();
+        let answered = path.iter().filter(|i| self.answers.contains_key(i)).count();
         let position = match self.state {
-            State::Asking(i) => path.iter().position(|p| *p == i).map_or(answered, |p| p + 1),
+            State::Asking(i) => path
+                .iter()
+                .position(|p| *p == i)
+                .map_or(answered, |p| p + 1),
             State::Alert(_) => answered,
             State::Review | State::Finished => path.len(),
         };
@@ -397,9 +397,10 @@ impl Interview {
         match self.state {
             State::Finished => {
                 // A result reached early (after an alert) returns to the first open question.
-                let open = self.path().into_iter().find(|i| {
-                    self.q.questions[*i].required && !self.answers.contains_key(i)
-                });
+                let open = self
+                    .path()
+                    .into_iter()
+                    .find(|i| self.q.questions[*i].required && !self.answers.contains_key(i));
                 self.state = open.map_or(State::Review, State::Asking);
             }
             State::Asking(_) | State::Alert(_) | State::Review => {

@@ -167,7 +167,10 @@ fn answers_off_the_path_do_not_count() {
     let a = iv.assessment();
     assert_eq!(a.scores[1], 0, "the hip-only answer no longer counts");
     assert_eq!(a.scores[0], 2);
-    assert!(iv.answer(HIP_ONLY).is_some(), "but it is kept for a change of mind");
+    assert!(
+        iv.answer(HIP_ONLY).is_some(),
+        "but it is kept for a change of mind"
+    );
 }
 
 #[test]
@@ -215,13 +218,20 @@ fn early_finish_only_after_an_alert() {
     assert_eq!(iv.state(), &State::Finished);
     assert!(!iv.is_complete());
     iv.back().unwrap();
-    assert_eq!(iv.state(), &State::Asking(SITE), "back to the first open question");
+    assert_eq!(
+        iv.state(),
+        &State::Asking(SITE),
+        "back to the first open question"
+    );
 }
 
 #[test]
 fn optional_question_can_be_skipped_required_cannot() {
     let mut iv = small();
-    assert!(matches!(iv.skip_current(), Err(EngineError::Required { .. })));
+    assert!(matches!(
+        iv.skip_current(),
+        Err(EngineError::Required { .. })
+    ));
     iv.answer_current(Answer::Choices(vec![NONE])).unwrap();
     iv.answer_current(Answer::Choice(1)).unwrap();
     assert_eq!(iv.state(), &State::Asking(EXTRA));

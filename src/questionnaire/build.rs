@@ -10,7 +10,6 @@ use super::model::*;
 use super::problem::{Problem, Severity};
 use super::raw::*;
 
-
 struct Builder<'a> {
     file: &'a str,
     src: &'a str,
@@ -347,13 +346,14 @@ fn build_question(
     if let Some(cap) = &q.cap
         && *cap.get_ref() <= 0
     {
-        b.error(Some(cap.span()), format!("question `{id}`: `cap` must be positive"));
+        b.error(
+            Some(cap.span()),
+            format!("question `{id}`: `cap` must be positive"),
+        );
     }
 
-    let scale_fields = q.min.is_some()
-        || q.max.is_some()
-        || q.min_label.is_some()
-        || q.max_label.is_some();
+    let scale_fields =
+        q.min.is_some() || q.max.is_some() || q.min_label.is_some() || q.max_label.is_some();
     if q.kind != RawKind::Scale && scale_fields {
         b.error(
             Some(q.id.span()),
@@ -618,12 +618,21 @@ fn compile(b: &mut Builder, k: &Known, c: &Spanned<RawCondition>) -> Option<Cond
             _ => return None,
         };
         if parts.is_empty() {
-            b.error(Some(span.clone()), "`all` and `any` need at least one condition");
+            b.error(
+                Some(span.clone()),
+                "`all` and `any` need at least one condition",
+            );
             return None;
         }
         let compiled: Vec<Option<Condition>> = parts.iter().map(|p| compile(b, k, p)).collect();
         let compiled: Option<Vec<Condition>> = compiled.into_iter().collect();
-        return compiled.map(|cs| if all { Condition::All(cs) } else { Condition::Any(cs) });
+        return compiled.map(|cs| {
+            if all {
+                Condition::All(cs)
+            } else {
+                Condition::Any(cs)
+            }
+        });
     }
 
     let Some(qname) = &r.question else {
@@ -687,7 +696,9 @@ fn compile(b: &mut Builder, k: &Known, c: &Spanned<RawCondition>) -> Option<Cond
         Kind::Scale { min, max, .. } => {
             if let Some(v) = &r.equals {
                 return match v.get_ref().as_integer() {
-                    Some(n) if (*min..=*max).contains(&n) => Some(Condition::Range(qi, Some(n), Some(n))),
+                    Some(n) if (*min..=*max).contains(&n) => {
+                        Some(Condition::Range(qi, Some(n), Some(n)))
+                    }
                     _ => {
                         b.error(
                             Some(v.span()),
@@ -716,7 +727,9 @@ fn compile(b: &mut Builder, k: &Known, c: &Spanned<RawCondition>) -> Option<Cond
             {
                 b.error(
                     Some(span.clone()),
-                    format!("`at_least` ({lo}) is above `at_most` ({hi}): the condition can never hold"),
+                    format!(
+                        "`at_least` ({lo}) is above `at_most` ({hi}): the condition can never hold"
+                    ),
                 );
                 return None;
             }

@@ -75,10 +75,7 @@ pub struct Question {
 #[derive(Debug, Clone)]
 pub enum Kind {
     /// Exactly one option (yes/no/unsure questions are single choices with fixed ids).
-    Single {
-        options: Vec<Choice>,
-        yes_no: bool,
-    },
+    Single { options: Vec<Choice>, yes_no: bool },
     /// One or more options; an exclusive option stands alone.
     Multi { options: Vec<Choice> },
     /// A whole number between bounds.

@@ -1,0 +1,344 @@
+//! The TUI's model and its one `update` function (The Elm Architecture). The model holds the
+//! interview and what is being typed into the current screen; all clinical decisions stay in
+//! the engine.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::engine::{Answer, Interview, State};
+use crate::questionnaire::{Kind, Questionnaire};
+
+use super::Outcome;
+use super::keymap::{Ctx, Flags, Msg};
+use super::screens;
+use super::theme::Theme;
+
+/// A window over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ConfirmQuit,
+}
+
+/// Everything the screens show.
+#[derive(Debug, Clone)]
+pub struct App {
+    pub interview: Interview,
+    /// The welcome screen has been left.
+    pub started: bool,
+    pub overlay: Option<Overlay>,
+    /// Highlighted option (or review row).
+    pub cursor: usize,
+    /// Ticked options of a multi choice not yet confirmed.
+    pub ticked: BTreeSet<usize>,
+    /// Value of a scale not yet confirmed.
+    pub value: i64,
+    /// First line shown of a scrolling screen.
+    pub scroll: usize,
+    /// A one-line message about the last key (such as "tick at least one").
+    pub status: Option<String>,
+    pub exit: Option<Outcome>,
+    pub theme: Theme,
+    /// Terminal size, for scrolling limits.
+    pub size: (u16, u16),
+    /// The interview state the drafts were loaded for.
+    loaded: Option<State>,
+}
+
+impl App {
+    pub fn new(q: Arc<Questionnaire>, theme: Theme) -> Self {
+        let mut app = App {
+            interview: Interview::new(q),
+            started: false,
+            overlay: None,
+            cursor: 0,
+            ticked: BTreeSet::new(),
+            value: 0,
+            scroll: 0,
+            status: None,
+            exit: None,
+            theme,
+            size: (80, 24),
+            loaded: None,
+        };
+        app.load_drafts();
+        app
+    }
+
+    pub fn questionnaire(&self) -> &Arc<Questionnaire> {
+        self.interview.questionnaire()
+    }
+
+    /// Which key context applies now.
+    pub fn context(&self) -> Ctx {
+        match self.overlay {
+            Some(Overlay::ConfirmQuit) => return Ctx::Confirm,
+            Some(Overlay::Help) => return Ctx::Help,
+            None => {}
+        }
+        if !self.started {
+            return Ctx::Welcome;
+        }
+        match self.interview.state() {
+            State::Asking(i) => match self.questionnaire().questions[*i].kind {
+                Kind::Single { .. } => Ctx::Single,
+                Kind::Multi { .. } => Ctx::Multi,
+                Kind::Scale { .. } => Ctx::Scale,
+            },
+            State::Alert(_) => Ctx::Alert,
+            State::Review => Ctx::Review,
+            State::Finished => Ctx::Result,
+        }
+    }
+
+    /// Flags that switch optional bindings on.
+    pub fn flags(&self) -> Flags {
+        let optional = self
+            .interview
+            .current()
+            .is_some_and(|i| !self.questionnaire().questions[i].required);
+        Flags {
+            optional,
+            early: self.interview.can_finish_early(),
+        }
+    }
+
+    /// When the interview moves, set the drafts from the stored answer (or defaults).
+    fn load_drafts(&mut self) {
+        let state = self.interview.state().clone();
+        if self.loaded.as_ref() == Some(&state) {
+            return;
+        }
+        self.loaded = Some(state.clone());
+        self.scroll = 0;
+        self.cursor = 0;
+        self.ticked.clear();
+        match state {
+            State::Asking(i) => {
+                let q = self.questionnaire().clone();
+                let question = &q.questions[i];
+                let stored = self.interview.answer(i).cloned();
+                match (&question.kind, stored) {
+                    (Kind::Scale { min, max, .. }, stored) => {
+                        self.value = match stored {
+                            Some(Answer::Number(n)) => n,
+                            _ => min + (max - min) / 2,
+                        };
+                    }
+                    (_, Some(Answer::Choice(o))) => self.cursor = o,
+                    (_, Some(Answer::Choices(os))) => {
+                        self.cursor = os.first().copied().unwrap_or(0);
+                        self.ticked = os.into_iter().collect();
+                    }
+                    _ => {}
+                }
+            }
+            State::Review => {
+                // Keep the row of the question just edited in view.
+                self.cursor = 0;
+            }
+            State::Alert(_) | State::Finished => {}
+        }
+    }
+
+    fn option_count(&self) -> usize {
+        self.interview.current().map_or(0, |i| {
+            self.questionnaire().questions[i].kind.options().len()
+        })
+    }
+
+    /// Rows of the review list (the answered questions on the path).
+    pub fn review_rows(&self) -> Vec<usize> {
+        self.interview.asked()
+    }
+
+    fn move_cursor(&mut self, down: bool, rows: usize) {
+        if rows == 0 {
+            return;
+        }
+        self.cursor = if down {
+            (self.cursor + 1).min(rows - 1)
+        } else {
+            self.cursor.saturating_sub(1)
+        };
+    }
+
+    fn scroll_by(&mut self, delta: isize, ctx: Ctx) {
+        let max = screens::scroll_limit(self, ctx);
+        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
+    }
+
+    fn toggle(&mut self, o: usize) {
+        let Some(i) = self.interview.current() else {
+            return;
+        };
+        let q = self.questionnaire().clone();
+        let options = q.questions[i].kind.options();
+        if self.ticked.remove(&o) {
+            return;
+        }
+        if options[o].exclusive {
+            self.ticked.clear();
+        } else {
+            self.ticked.retain(|t| !options[*t].exclusive);
+        }
+        self.ticked.insert(o);
+    }
+
+    fn answer(&mut self, answer: Answer) {
+        if let Err(e) = self.interview.answer_current(answer) {
+            self.status = Some(e.to_string());
+        }
+    }
+
+    /// The option a digit picks: 1..9 the first nine, 0 the tenth.
+    fn digit_option(&self, d: u8) -> Option<usize> {
+        let index = if d == 0 { 9 } else { usize::from(d) - 1 };
+        (index < self.option_count()).then_some(index)
+    }
+}
+
+/// Applies one message.
+pub fn update(app: &mut App, msg: Msg) {
+    let ctx = app.context();
+    if msg != Msg::Help {
+        app.status = None;
+    }
+    let page = app.size.1.saturating_sub(8).max(1) as isize;
+    match (ctx, msg) {
+        (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
+        (Ctx::Confirm, Msg::Yes) => {
+            app.exit = Some(if *app.interview.state() == State::Finished {
+                Outcome::Done
+            } else {
+                Outcome::Cancelled
+            });
+        }
+        (Ctx::Confirm | Ctx::Help, Msg::No) => app.overlay = None,
+        (Ctx::Confirm | Ctx::Help, _) => {}
+        (_, Msg::Help) => app.overlay = Some(Overlay::Help),
+        (_, Msg::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
+
+        (Ctx::Welcome, Msg::Confirm) => {
+            app.started = true;
+            app.scroll = 0;
+        }
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Up) => app.scroll_by(-1, ctx),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Down) => app.scroll_by(1, ctx),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageUp) => app.scroll_by(-page, ctx),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageDown) => app.scroll_by(page, ctx),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Home) => app.scroll = 0,
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::End) => app.scroll_by(isize::MAX, ctx),
+
+        (Ctx::Single | Ctx::Multi, Msg::Up | Msg::Down) => {
+            let n = app.option_count();
+            app.move_cursor(msg == Msg::Down, n);
+        }
+        (Ctx::Single, Msg::Confirm) => app.answer(Answer::Choice(app.cursor)),
+        (Ctx::Single, Msg::Pick(d)) => {
+            if let Some(o) = app.digit_option(d) {
+                app.cursor = o;
+                app.answer(Answer::Choice(o));
+            }
+        }
+        (Ctx::Multi, Msg::Toggle) => app.toggle(app.cursor),
+        (Ctx::Multi, Msg::Pick(d)) => {
+            if let Some(o) = app.digit_option(d) {
+                app.cursor = o;
+                app.toggle(o);
+            }
+        }
+        (Ctx::Multi, Msg::Confirm) => {
+            if app.ticked.is_empty() {
+                app.status = Some(
+                    "Tick at least one option (Space or its number), then press Enter.".into(),
+                );
+            } else {
+                app.answer(Answer::Choices(app.ticked.iter().copied().collect()));
+            }
+        }
+        (Ctx::Scale, Msg::Left | Msg::Right) => {
+            if let Some(Kind::Scale { min, max, .. }) = app
+                .interview
+                .current()
+                .map(|i| app.questionnaire().questions[i].kind.clone())
+            {
+                let step = if msg == Msg::Right { 1 } else { -1 };
+                app.value = (app.value + step).clamp(min, max);
+            }
+        }
+        (Ctx::Scale, Msg::Pick(d)) => {
+            if let Some(Kind::Scale { min, max, .. }) = app
+                .interview
+                .current()
+                .map(|i| app.questionnaire().questions[i].kind.clone())
+            {
+                let d = i64::from(d);
+                // Typing 0 right after 1 makes 10 on a scale that reaches it.
+                let tens = app.value * 10 + d;
+                app.value = if app.value > 0 && tens <= max && tens >= min {
+                    tens
+                } else if (min..=max).contains(&d) {
+                    d
+                } else {
+                    app.value
+                };
+            }
+        }
+        (Ctx::Scale, Msg::Confirm) => app.answer(Answer::Number(app.value)),
+        (Ctx::Single | Ctx::Multi | Ctx::Scale, Msg::Skip) => {
+            if let Err(e) = app.interview.skip_current() {
+                app.status = Some(e.to_string());
+            }
+        }
+        (Ctx::Single | Ctx::Multi | Ctx::Scale | Ctx::Alert | Ctx::Review, Msg::Finish) => {
+            if let Err(e) = app.interview.finish() {
+                app.status = Some(e.to_string());
+            }
+        }
+        (Ctx::Alert, Msg::Confirm) => {
+            if let Err(e) = app.interview.acknowledge() {
+                app.status = Some(e.to_string());
+            }
+        }
+        (Ctx::Review, Msg::Up | Msg::Down) => {
+            let n = app.review_rows().len();
+            app.move_cursor(msg == Msg::Down, n);
+        }
+        (Ctx::Review, Msg::PageUp | Msg::PageDown) => {
+            let n = app.review_rows().len();
+            for _ in 0..page {
+                app.move_cursor(msg == Msg::PageDown, n);
+            }
+        }
+        (Ctx::Review, Msg::Confirm) => {
+            if let Some(q) = app.review_rows().get(app.cursor).copied()
+                && let Err(e) = app.interview.edit(q)
+            {
+                app.status = Some(e.to_string());
+            }
+        }
+        (_, Msg::Back) => {
+            if app.interview.can_go_back() {
+                let _ = app.interview.back();
+            } else if ctx != Ctx::Welcome {
+                app.started = false;
+            }
+        }
+        _ => {}
+    }
+    let reviewing_row = match app.interview.state() {
+        State::Review if app.loaded.as_ref() != Some(&State::Review) => {
+            // Returning to the review after an edit: keep the edited row highlighted.
+            app.loaded.as_ref().and_then(|s| match s {
+                State::Asking(i) => app.review_rows().iter().position(|r| r == i),
+                _ => None,
+            })
+        }
+        _ => None,
+    };
+    app.load_drafts();
+    if let Some(row) = reviewing_row {
+        app.cursor = row;
+    }
+}

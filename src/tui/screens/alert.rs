@@ -1,0 +1,71 @@
+//! The red-flag alert: shown at once when an answer raises one, before anything else.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
+
+use super::para;
+use crate::engine::State;
+use crate::questionnaire::RIdx;
+use crate::tui::app::App;
+
+/// The alert's text for the rules being raised now.
+pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let State::Alert(rules) = app.interview.state() else {
+        return Vec::new();
+    };
+    let q = app.questionnaire();
+    let t = app.theme;
+    let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
+    let style = t.triage(level, q.triage.len());
+    let mut out = Vec::new();
+    out.extend(para(&q.triage[level].label, width, style, "", ""));
+    out.extend(para(&q.triage[level].time_frame, width, t.prompt(), "", ""));
+    out.push(Line::raw(""));
+    for r in rules {
+        let rule = &q.rules[*r];
+        out.extend(para(&rule.label, width, t.prompt(), "• ", "  "));
+        if let Some(advice) = &rule.advice {
+            out.extend(para(
+                advice,
+                width,
+                ratatui::style::Style::new(),
+                "  ",
+                "  ",
+            ));
+        }
+        out.push(Line::raw(""));
+    }
+    out.extend(para(
+        &q.triage[level].advice,
+        width,
+        ratatui::style::Style::new(),
+        "",
+        "",
+    ));
+    out.push(Line::raw(""));
+    out.extend(para(
+        "This advice stays at the top of every screen from now on. You may go on with the questions, see the result now, or go back if you chose this by mistake.",
+        width,
+        t.dim(),
+        "",
+        "",
+    ));
+    out
+}
+
+pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
+    let q = app.questionnaire();
+    let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
+    let style = app.theme.triage(level, q.triage.len());
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .padding(Padding::horizontal(1))
+        .border_style(style)
+        .title(Line::styled(" ! Important ", style));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = lines(app, inner.width);
+    frame.render_widget(Paragraph::new(lines).scroll((app.scroll as u16, 0)), inner);
+}

@@ -1,0 +1,245 @@
+//! Drawing: one file per screen, plus the frame every screen shares (header with progress,
+//! pinned red-flag banner, status line, key hints from the keymap, overlays). Views only read
+//! the [`App`].
+
+mod alert;
+mod overlay;
+mod question;
+mod result;
+mod review;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+
+use super::app::{App, Overlay};
+use super::keymap::{self, Ctx};
+use crate::engine::State;
+
+/// Below this size a screen asks for a bigger window instead of drawing.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Word-wraps text to `width` columns; blank lines in the text are kept.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut out = Vec::new();
+    for paragraph in text.trim_end().split('\n') {
+        let mut line = String::new();
+        let mut len = 0;
+        for word in paragraph.split_whitespace() {
+            let mut chars: Vec<char> = word.chars().collect();
+            if len > 0 && len + 1 + chars.len() > width {
+                out.push(std::mem::take(&mut line));
+                len = 0;
+            }
+            while chars.len() > width {
+                let rest = chars.split_off(width);
+                out.push(chars.iter().collect());
+                chars = rest;
+            }
+            if len > 0 {
+                line.push(' ');
+                len += 1;
+            }
+            line.extend(chars.iter());
+            len += chars.len();
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Wrapped, styled lines with a prefix on the first line and indentation after.
+pub fn para(text: &str, width: u16, style: Style, first: &str, rest: &str) -> Vec<Line<'static>> {
+    let indent = first.chars().count().max(rest.chars().count());
+    wrap(text, usize::from(width).saturating_sub(indent))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let prefix = if i == 0 { first } else { rest };
+            Line::from(vec![
+                Span::styled(format!("{prefix:indent$}"), style),
+                Span::styled(l, style),
+            ])
+        })
+        .collect()
+}
+
+/// The areas of the shared frame.
+pub struct Areas {
+    pub header: Rect,
+    pub banner: Rect,
+    pub body: Rect,
+    pub status: Rect,
+    pub footer: Rect,
+}
+
+fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let mut lines: Vec<Line> = Vec::new();
+    let mut current: Vec<Span> = Vec::new();
+    let mut len = 0usize;
+    for b in keymap::bindings(app.context(), app.flags(), true) {
+        let item = b.label.chars().count() + 1 + b.action.chars().count() + 2;
+        if len > 0 && len + item > usize::from(width) {
+            lines.push(Line::from(std::mem::take(&mut current)));
+            len = 0;
+        }
+        current.push(Span::styled(b.label, t.key()));
+        current.push(Span::raw(format!(" {}  ", b.action)));
+        len += item;
+    }
+    if !current.is_empty() {
+        lines.push(Line::from(current));
+    }
+    lines
+}
+
+/// Red flags pinned to the top of every screen once raised (not on the alert itself).
+fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    if !app.started || matches!(app.interview.state(), State::Alert(_)) {
+        return Vec::new();
+    }
+    let flags = app.interview.red_flags();
+    let Some(first) = flags.first() else {
+        return Vec::new();
+    };
+    let q = app.questionnaire();
+    let level = q.rules[*first].triage;
+    let style = app.theme.triage(level, q.triage.len());
+    let labels: Vec<&str> = flags.iter().map(|r| q.rules[*r].label.as_str()).collect();
+    let head = format!(
+        "{}: {} {}",
+        q.triage[level].label,
+        q.triage[level].time_frame,
+        labels.join("; ")
+    );
+    let mut lines = para(&head, width, style, "! ", "  ");
+    lines.truncate(3);
+    lines
+}
+
+/// Splits the screen into the shared frame.
+pub fn areas(app: &App, area: Rect) -> Areas {
+    let banner = banner_lines(app, area.width).len() as u16;
+    let footer = footer_lines(app, area.width).len().min(3) as u16;
+    let [header, banner, body, status, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(banner),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(footer),
+    ])
+    .areas(area);
+    Areas {
+        header,
+        banner,
+        body: body.inner(ratatui::layout::Margin::new(1, 0)),
+        status,
+        footer,
+    }
+}
+
+/// How far a scrolling screen can scroll at the current size.
+pub fn scroll_limit(app: &App, ctx: Ctx) -> usize {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let body = areas(app, area).body;
+    let (lines, visible) = match ctx {
+        Ctx::Welcome => (welcome::lines(app, body.width).len(), body.height),
+        Ctx::Alert => (
+            alert::lines(app, body.width.saturating_sub(4)).len(),
+            body.height.saturating_sub(2),
+        ),
+        Ctx::Result => result::scroll_extent(app, body),
+        _ => (0, 0),
+    };
+    lines.saturating_sub(usize::from(visible))
+}
+
+/// Draws the whole screen.
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let text = format!(
+            "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
+            area.width, area.height
+        );
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    let a = areas(app, area);
+    header(app, frame, a.header);
+    frame.render_widget(Paragraph::new(banner_lines(app, a.banner.width)), a.banner);
+    if !app.started {
+        welcome::render(app, frame, a.body);
+    } else {
+        match app.interview.state() {
+            State::Asking(i) => question::render(app, *i, frame, a.body),
+            State::Alert(rules) => alert::render(app, rules, frame, a.body),
+            State::Review => review::render(app, frame, a.body),
+            State::Finished => result::render(app, frame, a.body),
+        }
+    }
+    if let Some(status) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {status}"), app.theme.status())),
+            a.status,
+        );
+    }
+    frame.render_widget(Paragraph::new(footer_lines(app, a.footer.width)), a.footer);
+    match app.overlay {
+        Some(Overlay::Help) => overlay::help(app, frame, area),
+        Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, frame, area),
+        None => {}
+    }
+}
+
+fn header(app: &App, frame: &mut Frame, area: Rect) {
+    let q = app.questionnaire();
+    let t = app.theme;
+    let [top, gauge] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let where_ = match (app.started, app.interview.state()) {
+        (false, _) => "Welcome".to_string(),
+        (true, State::Asking(i)) => q.sections[q.questions[*i].section].title.clone(),
+        (true, State::Alert(_)) => "Important".to_string(),
+        (true, State::Review) => "Review your answers".to_string(),
+        (true, State::Finished) => "Your result".to_string(),
+    };
+    let p = app.interview.progress();
+    let count = match app.interview.state() {
+        State::Asking(_) if app.started => format!("Question {} of about {} ", p.position, p.total),
+        _ => format!("{} answered ", p.answered),
+    };
+    let title = format!(" kinscreen · {where_}");
+    let pad = usize::from(top.width).saturating_sub(title.chars().count() + count.chars().count());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, t.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(count),
+        ])),
+        top,
+    );
+    let ratio = if p.total == 0 {
+        0.0
+    } else {
+        let done = match app.interview.state() {
+            State::Review | State::Finished => p.total,
+            _ => p.position.saturating_sub(1),
+        };
+        (done as f64 / p.total as f64).clamp(0.0, 1.0)
+    };
+    frame.render_widget(
+        LineGauge::default()
+            .filled_style(t.gauge())
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .ratio(ratio)
+            .label(format!(" {:>3.0}% ", ratio * 100.0)),
+        gauge,
+    );
+}

@@ -1,0 +1,152 @@
+//! One question per screen: the prompt, the right input for its kind, the "why we ask" line
+//! and any help.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::para;
+use crate::questionnaire::{Kind, QIdx};
+use crate::tui::app::App;
+
+pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
+    let q = app.questionnaire();
+    let t = app.theme;
+    let question = &q.questions[qi];
+    let w = area.width;
+
+    let mut top = para(&question.prompt, w, t.prompt(), "", "");
+    if !question.required {
+        top.push(Line::styled("(optional: press s to skip)", t.dim()));
+    }
+    let mut bottom = Vec::new();
+    if let Some(why) = &question.why {
+        bottom.extend(para(why, w, t.dim(), "Why we ask: ", "  "));
+    }
+    if let Some(help) = &question.help {
+        bottom.extend(para(help, w, t.dim(), "Tip: ", "  "));
+    }
+    // The input gets what is left; the explanation gives way on a short screen.
+    let room = area.height.saturating_sub(top.len() as u16 + 2);
+    let bottom_h = (bottom.len() as u16).min(room.saturating_sub(4).max(room / 3));
+    let [top_a, _, input_a, _, bottom_a] = Layout::vertical([
+        Constraint::Length(top.len() as u16),
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(u16::from(bottom_h > 0)),
+        Constraint::Length(bottom_h),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(top), top_a);
+    frame.render_widget(Paragraph::new(bottom), bottom_a);
+
+    match &question.kind {
+        Kind::Single { options, .. } | Kind::Multi { options } => {
+            let multi = matches!(question.kind, Kind::Multi { .. });
+            let mut lines = Vec::new();
+            let mut cursor_line = 0;
+            for (i, o) in options.iter().enumerate() {
+                let on = if multi {
+                    app.ticked.contains(&i)
+                } else {
+                    app.interview.answer(qi) == Some(&crate::engine::Answer::Choice(i))
+                };
+                let mark = match (multi, on) {
+                    (true, true) => "[x]",
+                    (true, false) => "[ ]",
+                    (false, true) => "(•)",
+                    (false, false) => "( )",
+                };
+                let here = i == app.cursor;
+                let number = match i {
+                    0..=8 => format!("{}", i + 1),
+                    9 => "0".to_string(),
+                    _ => " ".to_string(),
+                };
+                let first = format!("{} {mark} {number} ", if here { "›" } else { " " });
+                let style = if here {
+                    t.selected()
+                } else if on {
+                    t.prompt()
+                } else {
+                    Style::new()
+                };
+                if here {
+                    cursor_line = lines.len();
+                }
+                lines.extend(para(&o.label, w, style, &first, ""));
+            }
+            let visible = usize::from(input_a.height);
+            let offset = (cursor_line + 2)
+                .saturating_sub(visible)
+                .min(lines.len().saturating_sub(visible));
+            frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), input_a);
+        }
+        Kind::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+        } => {
+            frame.render_widget(
+                Paragraph::new(scale_lines(app, *min, *max, min_label, max_label, w)),
+                input_a,
+            );
+        }
+    }
+}
+
+fn scale_lines(
+    app: &App,
+    min: i64,
+    max: i64,
+    min_label: &Option<String>,
+    max_label: &Option<String>,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let t = app.theme;
+    let steps = (max - min + 1) as usize;
+    let mut out = Vec::new();
+    if steps * 4 <= usize::from(width) {
+        let spans: Vec<Span> = (min..=max)
+            .map(|v| {
+                if v == app.value {
+                    Span::styled(format!("[{v:>2}]"), t.selected())
+                } else {
+                    Span::raw(format!(" {v:>2} "))
+                }
+            })
+            .collect();
+        out.push(Line::from(spans));
+    } else {
+        let bar_w = usize::from(width).saturating_sub(12).max(1);
+        let filled = ((app.value - min) as usize * bar_w) / (steps - 1).max(1);
+        out.push(Line::from(vec![
+            Span::styled("█".repeat(filled), t.selected()),
+            Span::raw("░".repeat(bar_w - filled.min(bar_w))),
+            Span::styled(format!(" {}", app.value), t.prompt()),
+        ]));
+    }
+    let left = min_label
+        .clone()
+        .map(|l| format!("{min} = {l}"))
+        .unwrap_or_default();
+    let right = max_label
+        .clone()
+        .map(|l| format!("{max} = {l}"))
+        .unwrap_or_default();
+    let pad = usize::from(width).saturating_sub(left.chars().count() + right.chars().count());
+    out.push(Line::styled(
+        format!("{left}{}{right}", " ".repeat(pad.max(1))),
+        t.dim(),
+    ));
+    out.push(Line::raw(""));
+    out.push(Line::from(vec![
+        Span::raw("Your answer: "),
+        Span::styled(format!("{}", app.value), t.prompt()),
+        Span::styled("   (←/→ to change, or type the number)", t.dim()),
+    ]));
+    out
+}

@@ -1,0 +1,58 @@
+//! The review: every answer that counts, with a jump to change any of them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::tui::app::App;
+
+fn clip(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        s.to_string()
+    } else {
+        let mut c: String = s.chars().take(width.saturating_sub(1)).collect();
+        c.push('…');
+        c
+    }
+}
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let q = app.questionnaire();
+    let t = app.theme;
+    let w = usize::from(area.width);
+    let mut lines = vec![
+        Line::styled(
+            "Check your answers. Enter changes the highlighted one; r shows the result.",
+            t.dim(),
+        ),
+        Line::raw(""),
+    ];
+    let header = lines.len();
+    for (row, qi) in app.review_rows().into_iter().enumerate() {
+        let question = &q.questions[qi];
+        let here = row == app.cursor;
+        let style = if here { t.selected() } else { t.prompt() };
+        let marker = if here { "› " } else { "  " };
+        lines.push(Line::styled(
+            clip(&format!("{marker}{}", question.prompt.trim()), w),
+            style,
+        ));
+        let answer = app
+            .interview
+            .answer(qi)
+            .map(|a| a.describe(question))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::raw("    "),
+            Span::styled(clip(&answer, w.saturating_sub(4)), Style::new()),
+        ]));
+    }
+    let visible = usize::from(area.height);
+    let cursor_line = header + app.cursor * 2 + 1;
+    let offset = (cursor_line + 2)
+        .saturating_sub(visible)
+        .min(lines.len().saturating_sub(visible));
+    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+}
