@@ -41,16 +41,17 @@ impl Builder<'_> {
     fn index_ids<'s>(
         &mut self,
         what: &str,
+        within: &str,
         ids: impl Iterator<Item = &'s Spanned<String>>,
     ) -> HashMap<String, usize> {
         let mut map = HashMap::new();
         for (i, id) in ids.enumerate() {
             if id.get_ref().trim().is_empty() {
-                self.error(Some(id.span()), format!("{what} id is empty"));
+                self.error(Some(id.span()), format!("{what} id is empty{within}"));
             } else if map.contains_key(id.get_ref()) {
                 self.error(
                     Some(id.span()),
-                    format!("duplicate {what} id `{}`", id.get_ref()),
+                    format!("duplicate {what} id `{}`{within}", id.get_ref()),
                 );
             } else {
                 map.insert(id.get_ref().clone(), i);
@@ -69,7 +70,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         problems: Vec::new(),
     };
 
-    let section_ids = b.index_ids("section", raw.sections.iter().map(|s| &s.id));
+    let section_ids = b.index_ids("section", "", raw.sections.iter().map(|s| &s.id));
     let sections = raw
         .sections
         .iter()
@@ -80,7 +81,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         })
         .collect();
 
-    let class_ids = b.index_ids("class", raw.classes.iter().map(|c| &c.id));
+    let class_ids = b.index_ids("class", "", raw.classes.iter().map(|c| &c.id));
     let classes: Vec<Class> = raw
         .classes
         .iter()
@@ -108,7 +109,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         .collect();
 
     // Pass 1: questions without their conditions, so conditions can name any option.
-    let question_ids = b.index_ids("question", raw.questions.iter().map(|q| &q.id));
+    let question_ids = b.index_ids("question", "", raw.questions.iter().map(|q| &q.id));
     if raw.questions.is_empty() {
         b.error(None, "the questionnaire has no questions");
     }
@@ -156,7 +157,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         questions: &questions,
     };
 
-    b.index_ids("rule", raw.rules.iter().map(|r| &r.id));
+    b.index_ids("rule", "", raw.rules.iter().map(|r| &r.id));
     let mut rules = Vec::new();
     for r in &raw.rules {
         let when = compile(&mut b, &known, &r.when);
@@ -194,7 +195,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         }
     }
 
-    b.index_ids("note", raw.notes.iter().map(|n| &n.id));
+    b.index_ids("note", "", raw.notes.iter().map(|n| &n.id));
     let mut notes = Vec::new();
     for n in &raw.notes {
         if let Some(when) = compile(&mut b, &known, &n.when) {
@@ -284,7 +285,7 @@ fn build_decision(
 }
 
 fn build_triage(b: &mut Builder, raw: &[RawTriage]) -> Vec<TriageLevel> {
-    b.index_ids("triage level", raw.iter().map(|t| &t.id));
+    b.index_ids("triage level", "", raw.iter().map(|t| &t.id));
     if raw.is_empty() {
         b.error(None, "at least one triage level is needed");
     }
@@ -487,7 +488,8 @@ fn build_options(
 ) -> Vec<Choice> {
     let qid = q.id.get_ref();
     b.index_ids(
-        &format!("option (in question `{qid}`)"),
+        "option",
+        &format!(" in question `{qid}`"),
         q.options.iter().map(|o| &o.id),
     );
     let mut built: Vec<Choice> = Vec::new();

@@ -112,13 +112,15 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let level = q.rules[*first].triage;
     let style = app.theme.triage(level, q.triage.len());
     let labels: Vec<&str> = flags.iter().map(|r| q.rules[*r].label.as_str()).collect();
-    let head = format!(
-        "{}: {} {}",
-        q.triage[level].label,
-        q.triage[level].time_frame,
-        labels.join("; ")
-    );
+    let head = format!("{}. {}", q.triage[level].label, q.triage[level].time_frame);
     let mut lines = para(&head, width, style, "! ", "  ");
+    lines.extend(para(
+        &labels.join("; "),
+        width,
+        app.theme.prompt(),
+        "  Warning sign: ",
+        "  ",
+    ));
     lines.truncate(3);
     lines
 }

@@ -1,0 +1,234 @@
+//! The command line as a process: exit codes and messages a user sees.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const BUILTIN: &str = include_str!("../questionnaires/lower-limb.toml");
+
+fn kinscreen() -> Command {
+    Command::cargo_bin("kinscreen").unwrap()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn vignette(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vignettes")
+        .join(name)
+}
+
+/// The line (1-based) of the first occurrence of `needle` in `text`.
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).expect(needle)]
+        .matches('\n')
+        .count()
+        + 1
+}
+
+#[test]
+fn score_prints_a_readable_report() {
+    kinscreen()
+        .args(["score", "--answers"])
+        .arg(vignette("01-hip-to-knee-mechanical.toml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("HOW SOON: Book an assessment"))
+        .stdout(predicate::str::contains(
+            "MOST LIKE: Overload from the way you move (mechanical compensation)",
+        ))
+        .stdout(predicate::str::contains("not a diagnosis"));
+}
+
+#[test]
+fn score_accepts_flat_toml_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let flat = write(
+        &dir,
+        "flat.toml",
+        "red_flags_emergency = [\"calf_swelling_warmth\"]\n",
+    );
+    kinscreen()
+        .args(["score", "--format", "json", "--answers"])
+        .arg(&flat)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"triage\": \"emergency\""))
+        .stdout(predicate::str::contains("\"complete\": false"));
+    let json = write(
+        &dir,
+        "a.json",
+        r#"{"answers": {"red_flags_emergency": ["none"], "red_flags_urgent": ["cannot_bear_weight"]}}"#,
+    );
+    kinscreen()
+        .args(["score", "--format", "json", "--answers"])
+        .arg(&json)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"triage\": \"urgent\""));
+}
+
+#[test]
+fn score_rejects_bad_answers_with_exit_2_and_a_precise_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "red_flags_emergency = [\"none\"]\nmain_site = \"elbow\"\n",
+            &[
+                "bad.toml:2:13",
+                "main_site",
+                "\"elbow\"",
+                "\"hip\", \"knee\", \"ankle\", \"foot\"",
+            ],
+        ),
+        (
+            "red_flags_emergency = [\"none\"]\nelbow_pain = \"yes\"\n",
+            &["bad.toml:2:", "unknown question `elbow_pain`"],
+        ),
+        (
+            "severity = \"high\"\n",
+            &["severity", "\"high\" is not a whole number", "from 0 to 10"],
+        ),
+        ("severity = 11\n", &["severity", "11 is out of range"]),
+        (
+            "red_flags_emergency = [\"none\", \"calf_swelling_warmth\"]\n",
+            &["red_flags_emergency", "\"none\" cannot be combined"],
+        ),
+        (
+            "red_flags_emergency = [\"none\"]\nred_flags_urgent = [\"none\"]\n",
+            &["question `main_site`", "has no answer", "\"hip\", \"knee\""],
+        ),
+        ("main_site = \n", &["bad.toml:1:"]),
+    ];
+    for (text, needles) in cases {
+        let path = write(&dir, "bad.toml", text);
+        let assert = kinscreen()
+            .args(["score", "--answers"])
+            .arg(&path)
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+        for n in *needles {
+            assert!(stderr.contains(n), "{text:?}: {n:?} not in {stderr}");
+        }
+    }
+    kinscreen()
+        .args(["score", "--answers", "/nonexistent/answers.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot read /nonexistent/answers.toml",
+        ));
+}
+
+#[test]
+fn validate_accepts_the_default_questionnaire() {
+    kinscreen()
+        .args(["validate", "questionnaires/lower-limb.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("ok (0 warning(s))"));
+}
+
+#[test]
+fn validate_lists_every_problem_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    // Three problems at once: an unknown option in a condition, a weight toward an undeclared
+    // class, and a rule naming an unknown triage level.
+    let broken = BUILTIN
+        .replace(
+            "ask_when = { question = \"main_site\", none_of = [\"hip\"] }",
+            "ask_when = { question = \"main_site\", none_of = [\"elbow\"] }",
+        )
+        .replace(
+            "weights = { mechanical_compensation = 2 }\nrationale = \"Sharp",
+            "weights = { mechanical = 2 }\nrationale = \"Sharp",
+        )
+        .replace(
+            "triage = \"routine\"\n\n[[rules]]\nid = \"slowly_worse\"",
+            "triage = \"soon\"\n\n[[rules]]\nid = \"slowly_worse\"",
+        );
+    let path = write(&dir, "broken.toml", &broken);
+    let assert = kinscreen().arg("validate").arg(&path).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    let elbow = line_of(&broken, "none_of = [\"elbow\"]");
+    let mechanical = line_of(&broken, "weights = { mechanical = 2 }");
+    let soon = line_of(&broken, "triage = \"soon\"");
+    for needle in [
+        format!("broken.toml:{elbow}:"),
+        "has no option `elbow`".to_string(),
+        format!("broken.toml:{mechanical}:"),
+        "class `mechanical`, which is not declared".to_string(),
+        format!("broken.toml:{soon}:"),
+        "triage level `soon`".to_string(),
+    ] {
+        assert!(stderr.contains(&needle), "{needle:?} not in {stderr}");
+    }
+
+    let syntax = write(&dir, "syntax.toml", "[meta\nid = 1\n");
+    kinscreen()
+        .arg("validate")
+        .arg(&syntax)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("syntax.toml:1:"));
+
+    let typo = write(
+        &dir,
+        "typo.toml",
+        &BUILTIN.replace("min = 0\nmax = 10", "min = 0\nmax = \"ten\""),
+    );
+    let line = line_of(&BUILTIN, "max = 10");
+    kinscreen()
+        .arg("validate")
+        .arg(&typo)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("typo.toml:{line}:")));
+}
+
+#[test]
+fn score_uses_another_questionnaire_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = write(
+        &dir,
+        "q.toml",
+        &BUILTIN.replace("min_score = 6", "min_score = 100"),
+    );
+    kinscreen()
+        .args(["score", "--format", "json", "--questionnaire"])
+        .arg(&q)
+        .arg("--answers")
+        .arg(vignette("01-hip-to-knee-mechanical.toml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"classification\": \"unclear\""));
+}
+
+#[test]
+fn interview_without_a_terminal_points_to_score() {
+    kinscreen()
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("kinscreen score --answers FILE"));
+}
+
+#[test]
+fn bad_questionnaire_is_reported_before_the_interview() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = write(&dir, "q.toml", "nonsense");
+    kinscreen()
+        .arg("--questionnaire")
+        .arg(&q)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("q.toml:1:"));
+}

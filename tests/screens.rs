@@ -1,0 +1,253 @@
+//! Every screen rendered on ratatui's TestBackend: snapshots at 80x24 (and other sizes), no
+//! panic at any size, and NO_COLOR still showing the selection.
+
+use std::sync::Arc;
+
+use kinscreen::questionnaire;
+use kinscreen::tui::app::{App, update};
+use kinscreen::tui::keymap::Msg;
+use kinscreen::tui::screens::view;
+use kinscreen::tui::theme::Theme;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::{Color, Modifier};
+
+fn app() -> App {
+    App::new(
+        Arc::new(questionnaire::builtin().unwrap()),
+        Theme { color: true },
+    )
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, *m);
+    }
+}
+
+fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+    app.size = (w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view(app, f)).unwrap();
+    terminal
+}
+
+use Msg::*;
+
+/// Start, no emergency, no urgent flags, knee, right, hip elsewhere.
+const TO_ONSET: &[Msg] = &[
+    Confirm,
+    Pick(4),
+    Confirm,
+    Pick(7),
+    Confirm,
+    Pick(2),
+    Pick(2),
+    Pick(4),
+    Confirm,
+];
+
+/// The rest of a mechanical hip-to-knee story, ending at the review.
+const TO_REVIEW: &[Msg] = &[
+    Pick(1), // other joint first
+    Pick(3), // gradual
+    Pick(3), // 6 weeks to 3 months
+    Pick(3), // slowly worse
+    Pick(1), // sharp
+    Pick(1), // one spot
+    Pick(1), // stays put
+    Pick(5),
+    Confirm, // no nerve symptoms
+    Confirm, // severity 5
+    Pick(1), // pressing brings it on
+    Pick(3),
+    Pick(5),
+    Confirm, // stairs, squatting
+    Pick(1),
+    Confirm, // rest
+    Pick(2), // no back link
+    Pick(2),
+    Pick(4),
+    Confirm, // stiff hip, limited rotation
+    Pick(2),
+    Pick(3),
+    Confirm, // hip drops, knee collapses
+    Pick(2), // no swelling
+    Pick(3), // no treatment yet
+];
+
+#[test]
+fn welcome() {
+    insta::assert_snapshot!(render(&mut app(), 80, 24).backend());
+}
+
+#[test]
+fn first_question_is_the_emergency_check() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Down, Toggle]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn multi_choice_needs_a_tick_before_going_on() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Confirm]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn single_choice_question() {
+    let mut a = app();
+    send(&mut a, TO_ONSET);
+    send(&mut a, &[Down]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn scale_question() {
+    let mut a = app();
+    send(&mut a, TO_ONSET);
+    send(&mut a, &TO_REVIEW[..9]);
+    send(&mut a, &[Right, Right]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn emergency_alert_interrupts_at_once() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Pick(1), Confirm]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn advice_stays_pinned_after_the_alert() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Pick(2), Confirm, Confirm]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn review_lists_answers() {
+    let mut a = app();
+    send(&mut a, TO_ONSET);
+    send(&mut a, TO_REVIEW);
+    send(&mut a, &[Home, Up, Up]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn result_top_and_scrolled() {
+    let mut a = app();
+    send(&mut a, TO_ONSET);
+    send(&mut a, TO_REVIEW);
+    send(&mut a, &[Finish]);
+    insta::assert_snapshot!("result_top", render(&mut a, 80, 24).backend());
+    send(&mut a, &[PageDown]);
+    insta::assert_snapshot!("result_page_two", render(&mut a, 80, 24).backend());
+    insta::assert_snapshot!("result_large", render(&mut a, 120, 40).backend());
+}
+
+#[test]
+fn help_is_drawn_from_the_keymap() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Help]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+}
+
+#[test]
+fn quit_asks_first() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Quit]);
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    send(&mut a, &[No]);
+    assert!(a.overlay.is_none() && a.exit.is_none());
+}
+
+#[test]
+fn too_small_asks_for_a_bigger_window() {
+    let mut a = app();
+    send(&mut a, &[Confirm]);
+    insta::assert_snapshot!(render(&mut a, 40, 10).backend());
+}
+
+#[test]
+fn smallest_supported_size() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Pick(2), Confirm, Confirm]);
+    insta::assert_snapshot!(render(&mut a, 50, 16).backend());
+}
+
+#[test]
+fn every_screen_renders_at_every_size_without_panic() {
+    let mut states = vec![app()];
+    let mut a = app();
+    for step in [
+        &[Confirm][..],
+        &[Pick(1), Confirm],
+        &[Confirm],
+        TO_ONSET,
+        TO_REVIEW,
+        &[Finish],
+        &[Help],
+    ] {
+        send(&mut a, step);
+        states.push(a.clone());
+    }
+    let mut alert = app();
+    send(&mut alert, &[Confirm, Pick(1), Confirm]);
+    states.push(alert);
+    for w in [1, 2, 3, 10, 30, 49, 50, 51, 80, 133, 200, 300] {
+        for h in [1, 2, 3, 8, 15, 16, 17, 24, 50, 100] {
+            for s in &states {
+                let mut s = s.clone();
+                render(&mut s, w, h);
+                send(&mut s, &[PageDown, End, Down, Up]);
+                render(&mut s, w, h);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_color_keeps_the_selection_visible() {
+    let mut a = App::new(
+        Arc::new(questionnaire::builtin().unwrap()),
+        Theme { color: false },
+    );
+    send(&mut a, &[Confirm, Down]);
+    let t = render(&mut a, 80, 24);
+    let buf = t.backend().buffer();
+    for cell in buf.content() {
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "colour with NO_COLOR: {cell:?}"
+        );
+    }
+    // The highlighted option is marked by a symbol and by bold reverse video.
+    let row = (0..24)
+        .find(|y| buf[(1, *y)].symbol() == "›")
+        .expect("selection marker");
+    assert!(
+        buf[(8, row)]
+            .modifier
+            .contains(Modifier::BOLD | Modifier::REVERSED)
+    );
+    let text: String = (0..80)
+        .map(|x| buf[(x, row)].symbol().to_string())
+        .collect();
+    assert!(text.contains("One calf"), "{text}");
+}
+
+#[test]
+fn going_back_from_the_first_question_returns_to_welcome() {
+    let mut a = app();
+    send(&mut a, &[Confirm, Back]);
+    assert!(!a.started);
+}
+
+#[test]
+fn ctrl_c_ends_at_once() {
+    let mut a = app();
+    send(&mut a, &[Confirm, ForceQuit]);
+    assert_eq!(a.exit, Some(kinscreen::tui::Outcome::Interrupted));
+}
