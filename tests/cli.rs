@@ -184,7 +184,7 @@ fn validate_lists_every_problem_with_its_position() {
         "typo.toml",
         &BUILTIN.replace("min = 0\nmax = 10", "min = 0\nmax = \"ten\""),
     );
-    let line = line_of(&BUILTIN, "max = 10");
+    let line = line_of(BUILTIN, "max = 10");
     kinscreen()
         .arg("validate")
         .arg(&typo)

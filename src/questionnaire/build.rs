@@ -273,7 +273,7 @@ fn build_decision(
         .iter()
         .map(|s| (s.at_least, s.label.clone()))
         .collect();
-    strength.sort_by(|a, b| b.0.cmp(&a.0));
+    strength.sort_by_key(|s| std::cmp::Reverse(s.0));
     Some(Decision {
         undecided: undecided?,
         min_score: *d.min_score.get_ref(),
