@@ -26,6 +26,8 @@ pub struct Record {
     pub scores: serde_json::Map<String, serde_json::Value>,
     pub red_flags: Vec<String>,
     pub rules_fired: Vec<String>,
+    /// Rules that fired and are not red flags.
+    pub triggers: Vec<String>,
     pub evidence: Vec<EvidenceRecord>,
     pub notes: Vec<String>,
     /// Question ids answered, in interview order.
@@ -88,6 +90,7 @@ pub fn record(interview: &Interview) -> Record {
             .collect(),
         red_flags: a.red_flags.iter().map(|r| q.rules[*r].id.clone()).collect(),
         rules_fired: a.fired.iter().map(|r| q.rules[*r].id.clone()).collect(),
+        triggers: a.triggers.iter().map(|r| q.rules[*r].id.clone()).collect(),
         evidence: a
             .evidence
             .iter()
@@ -187,6 +190,62 @@ pub fn evidence_line(q: &Questionnaire, e: &Evidence) -> String {
     )
 }
 
+/// How a group of evidence relates to the classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    For,
+    Against,
+    /// Undecided result: the evidence toward one of the classes.
+    Toward,
+}
+
+/// Evidence under one heading.
+#[derive(Debug)]
+pub struct Group<'a> {
+    pub side: Side,
+    pub heading: String,
+    pub evidence: Vec<&'a Evidence>,
+}
+
+/// The evidence as every front end shows it: for and against a decided class, or, when the
+/// result is undecided, what points toward each class (strongest first).
+pub fn evidence_groups<'a>(q: &Questionnaire, a: &'a Assessment) -> Vec<Group<'a>> {
+    if a.basis == Basis::Decided {
+        let c = a.classification;
+        let label = &q.classes[c].label;
+        vec![
+            Group {
+                side: Side::For,
+                heading: format!("Evidence for: {label}"),
+                evidence: a.evidence_for(c).collect(),
+            },
+            Group {
+                side: Side::Against,
+                heading: format!("Evidence against: {label}"),
+                evidence: a.evidence_against(c).collect(),
+            },
+        ]
+    } else {
+        scored_classes(q, a)
+            .into_iter()
+            .map(|c| Group {
+                side: Side::Toward,
+                heading: format!("Pointing toward: {}", q.classes[c].label),
+                evidence: a.evidence_for(c).collect(),
+            })
+            .collect()
+    }
+}
+
+/// The labels of the non-red-flag rules that fired, joined.
+pub fn trigger_labels(q: &Questionnaire, a: &Assessment) -> String {
+    a.triggers
+        .iter()
+        .map(|r| q.rules[*r].label.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// The plain-text report.
 pub fn text(interview: &Interview) -> String {
     let q = interview.questionnaire();
@@ -213,14 +272,8 @@ pub fn text(interview: &Interview) -> String {
             }
         }
     }
-    let others: Vec<&str> = a
-        .fired
-        .iter()
-        .filter(|r| !q.rules[**r].red_flag)
-        .map(|r| q.rules[*r].label.as_str())
-        .collect();
-    if !others.is_empty() {
-        line(&format!("Also considered: {}.", others.join("; ")));
+    if !a.triggers.is_empty() {
+        line(&format!("Also considered: {}.", trigger_labels(q, &a)));
     }
     line("");
     line(&format!("MOST LIKE: {}", class_name(q, a.classification)));
@@ -229,16 +282,14 @@ pub fn text(interview: &Interview) -> String {
         line(&format!("  {why}"));
     }
     line(&format!("  {}", strength_line(q, &a)));
-    for c in scored_classes(q, &a) {
+    for group in evidence_groups(q, &a) {
         line("");
-        line(&format!("Pointing toward {}:", class_name(q, c)));
-        let mut any = false;
-        for e in a.evidence_for(c) {
-            line(&format!("  {}", evidence_line(q, e)));
-            any = true;
-        }
-        if !any {
+        line(&format!("{}:", group.heading));
+        if group.evidence.is_empty() {
             line("  (nothing)");
+        }
+        for e in group.evidence {
+            line(&format!("  {}", evidence_line(q, e)));
         }
     }
     if !a.notes.is_empty() {

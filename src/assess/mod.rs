@@ -53,6 +53,8 @@ pub struct Assessment {
     pub fired: Vec<RIdx>,
     /// The red flags among them.
     pub red_flags: Vec<RIdx>,
+    /// The other rules that fired (triggers that are not red flags).
+    pub triggers: Vec<RIdx>,
     /// Every piece of evidence, in interview order.
     pub evidence: Vec<Evidence>,
     /// Result notes whose condition holds.
@@ -147,11 +149,7 @@ pub fn assess(q: &Questionnaire, answers: &Answers) -> Assessment {
         .max()
         .unwrap_or(q.base_triage())
         .max(q.base_triage());
-    let red_flags = fired
-        .iter()
-        .copied()
-        .filter(|r| q.rules[*r].red_flag)
-        .collect();
+    let (red_flags, triggers) = fired.iter().partition(|r| q.rules[**r].red_flag);
     let notes = (0..q.notes.len())
         .filter(|n| holds(&q.notes[*n].when, answers))
         .collect();
@@ -166,6 +164,7 @@ pub fn assess(q: &Questionnaire, answers: &Answers) -> Assessment {
         triage,
         fired,
         red_flags,
+        triggers,
         evidence,
         notes,
     }

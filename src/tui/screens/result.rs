@@ -9,8 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::para;
-use crate::assess::{Assessment, Basis, Evidence};
-use crate::report;
+use crate::assess::{Assessment, Evidence};
+use crate::report::{self, Side};
 use crate::tui::app::App;
 
 fn panel_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
@@ -111,31 +111,17 @@ fn body_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
     ));
     out.push(Line::raw(""));
 
-    if a.basis == Basis::Decided {
-        let c = a.classification;
-        out.push(Line::styled(
-            format!("Evidence for: {}", q.classes[c].label),
-            t.good(),
-        ));
-        let for_: Vec<&Evidence> = a.evidence_for(c).collect();
-        evidence_lines(app, &for_, width, &mut out);
-        out.push(Line::raw(""));
-        out.push(Line::styled(
-            format!("Evidence against: {}", q.classes[c].label),
-            t.bad(),
-        ));
-        let against: Vec<&Evidence> = a.evidence_against(c).collect();
-        evidence_lines(app, &against, width, &mut out);
-    } else {
-        for c in classes {
-            out.push(Line::styled(
-                format!("Pointing toward: {}", q.classes[c].label),
-                t.prompt(),
-            ));
-            let ev: Vec<&Evidence> = a.evidence_for(c).collect();
-            evidence_lines(app, &ev, width, &mut out);
+    for (i, group) in report::evidence_groups(q, a).into_iter().enumerate() {
+        if i > 0 {
             out.push(Line::raw(""));
         }
+        let style = match group.side {
+            Side::For => t.good(),
+            Side::Against => t.bad(),
+            Side::Toward => t.prompt(),
+        };
+        out.push(Line::styled(group.heading, style));
+        evidence_lines(app, &group.evidence, width, &mut out);
     }
     if !a.red_flags.is_empty() {
         out.push(Line::raw(""));
@@ -148,16 +134,13 @@ fn body_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
             }
         }
     }
-    let others: Vec<&str> = a
-        .fired
-        .iter()
-        .filter(|r| !q.rules[**r].red_flag)
-        .map(|r| q.rules[*r].label.as_str())
-        .collect();
-    if !others.is_empty() {
+    if !a.triggers.is_empty() {
         out.push(Line::raw(""));
         out.extend(para(
-            &format!("Also behind the advice on how soon: {}.", others.join("; ")),
+            &format!(
+                "Also behind the advice on how soon: {}.",
+                report::trigger_labels(q, a)
+            ),
             width,
             Style::new(),
             "",
