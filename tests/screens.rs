@@ -251,3 +251,28 @@ fn ctrl_c_ends_at_once() {
     send(&mut a, &[Confirm, ForceQuit]);
     assert_eq!(a.exit, Some(kinscreen::tui::Outcome::Interrupted));
 }
+
+#[test]
+fn editing_from_the_review_returns_to_it_on_the_same_row() {
+    let mut a = app();
+    send(&mut a, TO_ONSET);
+    send(&mut a, TO_REVIEW);
+    assert_eq!(a.context(), kinscreen::tui::keymap::Ctx::Review);
+    // Up to the severity row and change it to 8.
+    let rows = a.review_rows();
+    let q = a.questionnaire().clone();
+    let severity = rows
+        .iter()
+        .position(|r| q.questions[*r].id == "severity")
+        .unwrap();
+    while a.cursor > severity {
+        send(&mut a, &[Up]);
+    }
+    send(&mut a, &[Confirm]);
+    assert_eq!(a.value, 5, "the stored answer is loaded for editing");
+    send(&mut a, &[Pick(8), Confirm]);
+    assert_eq!(a.context(), kinscreen::tui::keymap::Ctx::Review);
+    assert_eq!(a.cursor, severity);
+    let text = render(&mut a, 80, 24).backend().to_string();
+    assert!(text.contains("› How bad is the pain"), "{text}");
+}

@@ -35,7 +35,14 @@ pub fn run(q: Arc<Questionnaire>) -> anyhow::Result<Outcome> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = match ratatui::try_init() {
+        Ok(t) => t,
+        Err(e) => {
+            // Raw mode may already be on when entering the alternate screen fails.
+            let _ = ratatui::try_restore();
+            return Err(e.into());
+        }
+    };
     let mut app = App::new(q, theme::Theme::from_env());
     let result = event_loop(&mut terminal, &mut app, &stop);
     ratatui::try_restore()?;

@@ -230,7 +230,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         0.0
     } else {
         let done = match app.interview.state() {
-            State::Review | State::Finished => p.total,
+            State::Review | State::Finished => p.answered,
             _ => p.position.saturating_sub(1),
         };
         (done as f64 / p.total as f64).clamp(0.0, 1.0)
