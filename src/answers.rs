@@ -201,7 +201,13 @@ pub fn resolve(
                 .ok_or_else(|| bad(format!("\"{id}\" is not one of its options")))
         };
         let answer = match &question.kind {
-            Kind::Single { .. } => Answer::Choice(option(&e.value)?),
+            Kind::Single { .. } => match &e.value {
+                Value::Array(items) if items.len() == 1 => Answer::Choice(option(&items[0])?),
+                Value::Array(_) => {
+                    return Err(bad("a single-choice question takes one option".into()));
+                }
+                single => Answer::Choice(option(single)?),
+            },
             Kind::Multi { .. } => match &e.value {
                 Value::Array(items) => {
                     Answer::Choices(items.iter().map(option).collect::<Result<_, _>>()?)
@@ -209,7 +215,13 @@ pub fn resolve(
                 single @ Value::String(_) => Answer::Choices(vec![option(single)?]),
                 other => return Err(bad(format!("{other} is not a list of option ids"))),
             },
-            Kind::Scale { .. } => match e.value.as_i64() {
+            Kind::Scale { .. } => match e.value.as_i64().or_else(|| {
+                // 7.0 from a JSON writer is the whole number 7.
+                e.value
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| f as i64)
+            }) {
                 Some(n) => Answer::Number(n),
                 None => return Err(bad(format!("{} is not a whole number", e.value))),
             },

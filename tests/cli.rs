@@ -96,6 +96,14 @@ fn score_rejects_bad_answers_with_exit_2_and_a_precise_message() {
         ),
         ("severity = 11\n", &["severity", "11 is out of range"]),
         (
+            "severity = 6.5\n",
+            &["severity", "6.5 is not a whole number"],
+        ),
+        (
+            "red_flags_emergency = [\"none\"]\nred_flags_urgent = [\"none\"]\nmain_site = [\"hip\", \"knee\"]\n",
+            &["main_site", "takes one option"],
+        ),
+        (
             "red_flags_emergency = [\"none\", \"calf_swelling_warmth\"]\n",
             &["red_flags_emergency", "\"none\" cannot be combined"],
         ),
@@ -123,6 +131,27 @@ fn score_rejects_bad_answers_with_exit_2_and_a_precise_message() {
         .code(2)
         .stderr(predicate::str::contains(
             "cannot read /nonexistent/answers.toml",
+        ));
+}
+
+#[test]
+fn score_accepts_harmless_variants_of_a_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(vignette("01-hip-to-knee-mechanical.toml"))
+        .unwrap()
+        .replace("severity = 5", "severity = 7.0")
+        .replace("main_site = \"knee\"", "main_site = [\"knee\"]")
+        .replace("local_provocation = \"yes\"", "local_provocation = true");
+    let path = write(&dir, "variants.toml", &text);
+    kinscreen()
+        .args(["score", "--format", "json", "--answers"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"severity\": 7"))
+        .stdout(predicate::str::contains("\"severe_pain\""))
+        .stdout(predicate::str::contains(
+            "\"classification\": \"mechanical_compensation\"",
         ));
 }
 

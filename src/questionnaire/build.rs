@@ -136,10 +136,10 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
                     b.error(
                         Some(c.span()),
                         format!(
-                            "question `{}` is asked only after the questions it depends on, but its condition reads `{}`, which comes {}",
+                            "the condition of question `{}` reads `{}`, which is asked {}; a condition may only read earlier questions",
                             q.id.get_ref(),
                             questions[r].id,
-                            if r == i { "at the same place" } else { "later" }
+                            if r == i { "by this same question" } else { "later" }
                         ),
                     );
                     return None;
@@ -231,7 +231,9 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         }),
         _ => None,
     };
-    (questionnaire, b.problems)
+    let mut problems = b.problems;
+    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
+    (questionnaire, problems)
 }
 
 fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {
