@@ -2,67 +2,12 @@
 //! next from the answers so far, stops at once for an interrupting red flag, lets the person go
 //! back and change anything, and ends at a review and then the result. No I/O, no terminal.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::assess::{self, Assessment};
-use crate::questionnaire::{Condition, Kind, OIdx, QIdx, Question, Questionnaire, RIdx};
-
-/// One answer, by option index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Answer {
-    /// A single choice (also yes/no/unsure).
-    Choice(OIdx),
-    /// A multi choice: distinct options in questionnaire order.
-    Choices(Vec<OIdx>),
-    /// A scale value.
-    Number(i64),
-}
-
-impl Answer {
-    /// The chosen options (empty for a number).
-    pub fn options(&self) -> &[OIdx] {
-        match self {
-            Answer::Choice(o) => std::slice::from_ref(o),
-            Answer::Choices(os) => os,
-            Answer::Number(_) => &[],
-        }
-    }
-
-    /// The answer in words, for screens and reports.
-    pub fn describe(&self, q: &Question) -> String {
-        match self {
-            Answer::Number(n) => n.to_string(),
-            _ => self
-                .options()
-                .iter()
-                .filter_map(|o| q.kind.options().get(*o))
-                .map(|o| o.label.as_str())
-                .collect::<Vec<_>>()
-                .join("; "),
-        }
-    }
-
-    /// The answer as ids (`"sharp"`, `["stairs","walking"]`, `5`).
-    pub fn to_ids(&self, q: &Question) -> serde_json::Value {
-        let id = |o: &OIdx| {
-            serde_json::Value::String(
-                q.kind
-                    .options()
-                    .get(*o)
-                    .map_or_else(String::new, |c| c.id.clone()),
-            )
-        };
-        match self {
-            Answer::Choice(o) => id(o),
-            Answer::Choices(os) => serde_json::Value::Array(os.iter().map(id).collect()),
-            Answer::Number(n) => serde_json::Value::from(*n),
-        }
-    }
-}
-
-/// Answers by question index.
-pub type Answers = BTreeMap<QIdx, Answer>;
+pub use crate::questionnaire::{Answer, Answers, holds};
+use crate::questionnaire::{Kind, OIdx, QIdx, Question, Questionnaire, RIdx};
 
 /// Where the interview stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,29 +62,6 @@ pub struct Progress {
     pub position: usize,
     /// Questions on the path as the answers so far make it (an estimate while asking).
     pub total: usize,
-}
-
-/// Does `c` hold for these answers? A question without an answer satisfies no test on it.
-pub fn holds(c: &Condition, answers: &Answers) -> bool {
-    match c {
-        Condition::AnyOf(q, opts) => answers
-            .get(q)
-            .is_some_and(|a| a.options().iter().any(|o| opts.contains(o))),
-        Condition::AllOf(q, opts) => answers
-            .get(q)
-            .is_some_and(|a| opts.iter().all(|o| a.options().contains(o))),
-        Condition::NoneOf(q, opts) => answers
-            .get(q)
-            .is_some_and(|a| !a.options().iter().any(|o| opts.contains(o))),
-        Condition::Range(q, lo, hi) => match answers.get(q) {
-            Some(Answer::Number(n)) => lo.is_none_or(|lo| *n >= lo) && hi.is_none_or(|hi| *n <= hi),
-            _ => false,
-        },
-        Condition::Answered(q, yes) => answers.contains_key(q) == *yes,
-        Condition::Not(c) => !holds(c, answers),
-        Condition::All(cs) => cs.iter().all(|c| holds(c, answers)),
-        Condition::Any(cs) => cs.iter().any(|c| holds(c, answers)),
-    }
 }
 
 /// The questions the answers put on the path, in order. A question's condition reads only

@@ -1,4 +1,5 @@
 use super::*;
+use crate::questionnaire::Condition;
 use crate::questionnaire::load_str;
 
 /// A small questionnaire that exercises branching, a red flag, an optional question and a scale.
