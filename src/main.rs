@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use kinscreen::questionnaire::{self, Questionnaire, render_problems};
+use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
 use kinscreen::tui::Outcome;
 use kinscreen::{answers, report, tui};
 
@@ -42,10 +42,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
-    /// Check questionnaire files and list every problem.
+    /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Treat warnings as errors (exit 2 if there is any).
+        #[arg(long)]
+        strict: bool,
     },
 }
 
@@ -73,7 +76,7 @@ fn main() -> ExitCode {
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             format,
         ),
-        Some(Command::Validate { files }) => validate(&files),
+        Some(Command::Validate { files, strict }) => validate(&files, strict),
     }
 }
 
@@ -138,25 +141,26 @@ fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode
     }
 }
 
-fn validate(files: &[PathBuf]) -> ExitCode {
+fn validate(files: &[PathBuf], strict: bool) -> ExitCode {
+    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut failed = false;
     for path in files {
         let name = path.display().to_string();
         let src = match std::fs::read_to_string(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("{name}: error: cannot read: {e}");
+                eprintln!("error: cannot read {name}: {e}");
                 failed = true;
                 continue;
             }
         };
         let (q, problems) = questionnaire::check(&src, &name);
         if !problems.is_empty() {
-            eprintln!("{}", render_problems(&problems));
+            eprintln!("{}\n", render_excerpts(&problems, &src, styled));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         let warnings = problems.len() - errors;
-        if q.is_some() {
+        if q.is_some() && !(strict && warnings > 0) {
             println!("{name}: ok ({warnings} warning(s))");
         } else {
             println!("{name}: {errors} error(s), {warnings} warning(s)");

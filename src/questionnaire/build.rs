@@ -231,9 +231,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         }),
         _ => None,
     };
-    let mut problems = b.problems;
-    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
-    (questionnaire, problems)
+    (questionnaire, b.problems)
 }
 
 fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {

@@ -3,13 +3,14 @@
 
 mod build;
 pub mod model;
+mod parse;
 pub mod problem;
 pub mod raw;
 
 use std::path::Path;
 
 pub use model::*;
-pub use problem::{Problem, Severity};
+pub use problem::{Problem, Severity, render_excerpts};
 
 /// The default questionnaire, built into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../../questionnaires/lower-limb.toml");
@@ -40,19 +41,12 @@ pub fn render_problems(problems: &[Problem]) -> String {
 /// Parses and validates; returns the questionnaire when it has no error, and every problem
 /// (warnings too).
 pub fn check(src: &str, file: &str) -> (Option<Questionnaire>, Vec<Problem>) {
-    match toml::from_str::<raw::RawDoc>(src) {
+    let (q, mut problems) = match parse::parse(src, file) {
         Ok(doc) => build::build(doc, file, src),
-        Err(e) => (
-            None,
-            vec![Problem::at(
-                Severity::Error,
-                file,
-                src,
-                e.span(),
-                e.message().trim().to_string(),
-            )],
-        ),
-    }
+        Err(problems) => (None, problems),
+    };
+    problems.sort_by_key(|p| (p.line.unwrap_or(0), p.column.unwrap_or(0)));
+    (q, problems)
 }
 
 /// Loads a questionnaire from text; warnings are dropped.

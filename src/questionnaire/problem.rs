@@ -16,6 +16,8 @@ pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
+    /// Byte range in the source, for the excerpt.
+    pub span: Option<std::ops::Range<usize>>,
     pub message: String,
 }
 
@@ -28,7 +30,9 @@ impl Problem {
         span: Option<std::ops::Range<usize>>,
         message: impl Into<String>,
     ) -> Self {
-        let (line, column) = match span {
+        let span =
+            span.map(|s| s.start.min(src.len())..s.end.min(src.len()).max(s.start.min(src.len())));
+        let (line, column) = match &span {
             Some(span) => {
                 let (l, c) = line_col(src, span.start);
                 (Some(l), Some(c))
@@ -40,6 +44,7 @@ impl Problem {
             file: file.to_string(),
             line,
             column,
+            span,
             message: message.into(),
         }
     }
@@ -64,6 +69,47 @@ impl fmt::Display for Problem {
         };
         write!(f, ": {kind}: {}", self.message)
     }
+}
+
+/// Renders problems the way rustc does: the message, then `--> file:line:column` and an excerpt
+/// of `src` with the place underlined. `styled` adds colour (for a terminal).
+pub fn render_excerpts(problems: &[Problem], src: &str, styled: bool) -> String {
+    use annotate_snippets::{AnnotationKind, Level, Origin, Renderer, Snippet};
+    let renderer = if styled {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    problems
+        .iter()
+        .map(|p| {
+            let level = match p.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let title = level.primary_title(p.message.as_str());
+            let group = match &p.span {
+                Some(span)
+                    if src.is_char_boundary(span.start) && src.is_char_boundary(span.end) =>
+                {
+                    // Underline the first line of the span only: a whole table is noise.
+                    let end = src[span.start..span.end]
+                        .find('\n')
+                        .map_or(span.end, |n| span.start + n)
+                        .max(span.start);
+                    title.element(
+                        Snippet::source(src)
+                            .path(p.file.as_str())
+                            .fold(true)
+                            .annotation(AnnotationKind::Primary.span(span.start..end)),
+                    )
+                }
+                _ => title.element(Origin::path(p.file.as_str())),
+            };
+            renderer.render(&[group])
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
 }
 
 /// 1-based line and column (in characters) of a byte offset.

@@ -7,9 +7,8 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use toml::Spanned;
 
-/// A whole questionnaire file.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// A whole questionnaire file (assembled table by table, see `parse`).
+#[derive(Debug)]
 pub struct RawDoc {
     pub meta: RawMeta,
     pub text: RawText,
@@ -18,9 +17,7 @@ pub struct RawDoc {
     pub classes: Vec<RawClass>,
     pub decision: RawDecision,
     pub triage: Vec<RawTriage>,
-    #[serde(default)]
     pub rules: Vec<RawRule>,
-    #[serde(default)]
     pub notes: Vec<RawNote>,
 }
 
