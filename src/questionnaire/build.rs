@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::analysis::{Spans, analyse};
 use super::model::*;
 use super::problem::{Problem, Severity};
 use super::raw::*;
@@ -125,29 +126,50 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         question_ids: &question_ids,
         questions: &questions,
     };
-    let mut guards = Vec::new();
-    for (i, q) in raw.questions.iter().enumerate() {
-        let guard = q.ask_when.as_ref().and_then(|c| {
-            let compiled = compile(&mut b, &known, c)?;
+    let compiled: Vec<Option<Condition>> = raw
+        .questions
+        .iter()
+        .map(|q| q.ask_when.as_ref().and_then(|c| compile(&mut b, &known, c)))
+        .collect();
+    let reads: Vec<Vec<QIdx>> = compiled
+        .iter()
+        .map(|c| {
             let mut read = Vec::new();
-            compiled.questions(&mut read);
-            for r in read {
-                if r >= i {
-                    b.error(
-                        Some(c.span()),
-                        format!(
-                            "the condition of question `{}` reads `{}`, which is asked {}; a condition may only read earlier questions",
-                            q.id.get_ref(),
-                            questions[r].id,
-                            if r == i { "by this same question" } else { "later" }
-                        ),
-                    );
-                    return None;
-                }
+            if let Some(c) = c {
+                c.questions(&mut read);
             }
-            Some(compiled)
-        });
-        guards.push(guard);
+            read
+        })
+        .collect();
+    let mut guards = Vec::new();
+    for (i, (q, guard)) in raw.questions.iter().zip(compiled).enumerate() {
+        let Some(later) = reads[i].iter().copied().find(|r| *r >= i) else {
+            guards.push(guard);
+            continue;
+        };
+        let span = q.ask_when.as_ref().map(|c| c.span());
+        let message = match cycle(&reads, later, i) {
+            Some(path) => {
+                let mut names: Vec<&str> = vec![q.id.get_ref().as_str()];
+                names.extend(path.iter().map(|p| questions[*p].id.as_str()));
+                format!(
+                    "the conditions of these questions depend on each other in a cycle: `{}`; a condition may only read earlier questions",
+                    names.join("` → `")
+                )
+            }
+            None => format!(
+                "the condition of question `{}` reads `{}`, which is asked {}; a condition may only read earlier questions",
+                q.id.get_ref(),
+                questions[later].id,
+                if later == i {
+                    "by this same question"
+                } else {
+                    "later"
+                }
+            ),
+        };
+        b.error(span, message);
+        guards.push(None);
     }
     for (q, g) in questions.iter_mut().zip(guards) {
         q.ask_when = g;
@@ -207,6 +229,34 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         }
     }
 
+    let spans = Spans {
+        question: raw.questions.iter().map(|q| q.id.span()).collect(),
+        guard: raw
+            .questions
+            .iter()
+            .map(|q| q.ask_when.as_ref().map(|c| c.span()))
+            .collect(),
+        option: raw
+            .questions
+            .iter()
+            .zip(&questions)
+            .map(|(rq, q)| {
+                q.kind
+                    .options()
+                    .iter()
+                    .map(|o| {
+                        rq.options
+                            .iter()
+                            .find(|ro| *ro.id.get_ref() == o.id)
+                            .map(|ro| ro.id.span())
+                    })
+                    .collect()
+            })
+            .collect(),
+        rule: raw.rules.iter().map(|r| r.when.span()).collect(),
+        note: raw.notes.iter().map(|n| n.when.span()).collect(),
+        class: raw.classes.iter().map(|c| c.id.span()).collect(),
+    };
     let has_error = b.problems.iter().any(Problem::is_error);
     let questionnaire = match (decision, has_error) {
         (Some(decision), false) => Some(Questionnaire {
@@ -231,7 +281,34 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         }),
         _ => None,
     };
+    // The whole-interview checks need every id resolved.
+    let questionnaire = questionnaire.and_then(|q| {
+        let found = analyse(&q, &spans, file, src);
+        let fatal = found.iter().any(Problem::is_error);
+        b.problems.extend(found);
+        (!fatal).then_some(q)
+    });
     (questionnaire, b.problems)
+}
+
+/// A path of reads from `from` back to `to`, if the conditions form a cycle through them.
+fn cycle(reads: &[Vec<QIdx>], from: QIdx, to: QIdx) -> Option<Vec<QIdx>> {
+    let mut stack = vec![(from, vec![from])];
+    let mut seen = vec![false; reads.len()];
+    while let Some((at, path)) = stack.pop() {
+        if at == to {
+            return Some(path);
+        }
+        if std::mem::replace(&mut seen[at], true) {
+            continue;
+        }
+        for next in &reads[at] {
+            let mut p = path.clone();
+            p.push(*next);
+            stack.push((*next, p));
+        }
+    }
+    None
 }
 
 fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {
@@ -371,7 +448,12 @@ fn build_question(
     let kind = match q.kind {
         RawKind::Single | RawKind::Multi => {
             let options = build_options(b, q, class_ids, undecided, None);
-            if options.len() < 2 {
+            if options.is_empty() {
+                b.error(
+                    Some(q.id.span()),
+                    format!("question `{id}` has no options: no answer is possible, so no interview could get past it to the result"),
+                );
+            } else if options.len() < 2 {
                 b.error(
                     Some(q.id.span()),
                     format!("question `{id}` needs at least two options"),
@@ -396,6 +478,11 @@ fn build_question(
                     b.error(
                         Some(q.id.span()),
                         format!("question `{id}`: every option is exclusive"),
+                    );
+                } else if !options.is_empty() && !options.iter().any(|o| o.exclusive) {
+                    b.error(
+                        Some(q.id.span()),
+                        format!("multi-choice question `{id}` has no exclusive option (such as \"none of these\"), so a person to whom no option applies cannot answer it"),
                     );
                 }
                 Kind::Multi { options }
@@ -553,6 +640,7 @@ fn build_options(
             id: oid.clone(),
             label: o.label.clone().unwrap_or_default(),
             exclusive: o.exclusive,
+            neutral: o.neutral,
             weights,
             rationale: o.rationale.clone(),
         });
@@ -570,6 +658,7 @@ fn build_options(
                         .filter(|l| !l.is_empty())
                         .unwrap_or_else(|| label.to_string()),
                     exclusive: false,
+                    neutral: given.is_some_and(|c| c.neutral),
                     weights: given.map(|c| c.weights.clone()).unwrap_or_default(),
                     rationale: given.and_then(|c| c.rationale.clone()),
                 }

@@ -1,6 +1,7 @@
 //! Questionnaire files: the TOML format (see `docs/questionnaire-format.md`), loading with
 //! positions, and validation into a [`Questionnaire`] the engine can trust.
 
+pub mod analysis;
 mod build;
 pub mod model;
 mod parse;

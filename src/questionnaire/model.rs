@@ -116,6 +116,8 @@ pub struct Choice {
     pub id: String,
     pub label: String,
     pub exclusive: bool,
+    /// Deliberately without effect (no weight, named by no condition).
+    pub neutral: bool,
     /// Evidence toward classes, in points.
     pub weights: Vec<(CIdx, i32)>,
     pub rationale: Option<String>,
@@ -212,6 +214,27 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// The options of question `q` that the condition names, and the scale bounds it uses.
+    pub fn atoms(&self, q: QIdx, options: &mut Vec<OIdx>, bounds: &mut Vec<i64>) {
+        match self {
+            Condition::AnyOf(r, os) | Condition::AllOf(r, os) | Condition::NoneOf(r, os) => {
+                if *r == q {
+                    options.extend(os);
+                }
+            }
+            Condition::Range(r, lo, hi) => {
+                if *r == q {
+                    bounds.extend(lo.iter().chain(hi.iter()));
+                }
+            }
+            Condition::Answered(..) => {}
+            Condition::Not(c) => c.atoms(q, options, bounds),
+            Condition::All(cs) | Condition::Any(cs) => {
+                cs.iter().for_each(|c| c.atoms(q, options, bounds))
+            }
+        }
+    }
+
     /// Every question the condition reads.
     pub fn questions(&self, out: &mut Vec<QIdx>) {
         match self {

@@ -116,6 +116,9 @@ pub struct RawOption {
     pub label: Option<String>,
     #[serde(default)]
     pub exclusive: bool,
+    /// The option deliberately carries no evidence and no condition names it.
+    #[serde(default)]
+    pub neutral: bool,
     #[serde(default)]
     pub weights: Option<Spanned<BTreeMap<String, i32>>>,
     #[serde(default)]
