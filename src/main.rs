@@ -9,7 +9,7 @@ use std::sync::Arc;
 use clap::{Parser, Subcommand, ValueEnum};
 use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
 use kinscreen::tui::Outcome;
-use kinscreen::{answers, report, tui};
+use kinscreen::{answers, graph, report, tui};
 
 /// A screening interview for hip, knee, ankle and foot pain: overload from the way you move, or
 /// pain sent from somewhere else? Red flags first.
@@ -42,6 +42,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Print the interview as a graph: questions, conditions, red-flag exits, the result.
+    Graph {
+        /// The questionnaire (the built-in one when omitted).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+        format: GraphFormat,
+    },
     /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -50,6 +58,14 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GraphFormat {
+    /// Graphviz (`| dot -Tsvg > interview.svg`).
+    Dot,
+    /// Mermaid flowchart.
+    Mermaid,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -77,6 +93,16 @@ fn main() -> ExitCode {
             format,
         ),
         Some(Command::Validate { files, strict }) => validate(&files, strict),
+        Some(Command::Graph { file, format }) => match load(file.as_deref()) {
+            Ok(q) => {
+                match format {
+                    GraphFormat::Dot => print!("{}", graph::dot(&q)),
+                    GraphFormat::Mermaid => print!("{}", graph::mermaid(&q)),
+                }
+                ExitCode::SUCCESS
+            }
+            Err(code) => code,
+        },
     }
 }
 

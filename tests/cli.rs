@@ -261,3 +261,26 @@ fn bad_questionnaire_is_reported_before_the_interview() {
         .code(2)
         .stderr(predicate::str::contains("q.toml:1:"));
 }
+
+#[test]
+fn graph_prints_dot_and_mermaid() {
+    kinscreen()
+        .args(["graph", "questionnaires/lower-limb.toml"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("// "))
+        .stdout(predicate::str::contains("digraph interview {"))
+        .stdout(predicate::str::contains(
+            "q_back_link -> q_hip_signs [label=\"if main_site is not hip\"];",
+        ));
+    kinscreen()
+        .args(["graph", "--format", "mermaid"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("flowchart TD"))
+        .stdout(predicate::str::contains("-.->"));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = write(&dir, "bad.toml", "[meta]\n");
+    kinscreen().arg("graph").arg(&bad).assert().code(2);
+}

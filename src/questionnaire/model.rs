@@ -214,6 +214,48 @@ pub enum Condition {
 }
 
 impl Condition {
+    /// The condition in words with ids, e.g. `main_site is not hip` or `severity >= 7`.
+    pub fn describe(&self, q: &Questionnaire) -> String {
+        let name = |qi: &QIdx| q.questions.get(*qi).map_or("?", |x| x.id.as_str());
+        let opts = |qi: &QIdx, os: &[OIdx]| {
+            let ids: Vec<&str> = os
+                .iter()
+                .filter_map(|o| q.questions.get(*qi)?.kind.options().get(*o))
+                .map(|o| o.id.as_str())
+                .collect();
+            if ids.len() == 1 {
+                ids[0].to_string()
+            } else {
+                format!("[{}]", ids.join(", "))
+            }
+        };
+        let nested = |c: &Condition| match c {
+            Condition::All(_) | Condition::Any(_) => format!("({})", c.describe(q)),
+            _ => c.describe(q),
+        };
+        match self {
+            Condition::AnyOf(qi, os) if os.len() == 1 => {
+                format!("{} is {}", name(qi), opts(qi, os))
+            }
+            Condition::AnyOf(qi, os) => format!("{} any of {}", name(qi), opts(qi, os)),
+            Condition::AllOf(qi, os) => format!("{} all of {}", name(qi), opts(qi, os)),
+            Condition::NoneOf(qi, os) if os.len() == 1 => {
+                format!("{} is not {}", name(qi), opts(qi, os))
+            }
+            Condition::NoneOf(qi, os) => format!("{} none of {}", name(qi), opts(qi, os)),
+            Condition::Range(qi, Some(lo), Some(hi)) if lo == hi => format!("{} = {lo}", name(qi)),
+            Condition::Range(qi, Some(lo), Some(hi)) => format!("{lo} <= {} <= {hi}", name(qi)),
+            Condition::Range(qi, Some(lo), None) => format!("{} >= {lo}", name(qi)),
+            Condition::Range(qi, None, Some(hi)) => format!("{} <= {hi}", name(qi)),
+            Condition::Range(qi, None, None) => format!("{} answered", name(qi)),
+            Condition::Answered(qi, true) => format!("{} answered", name(qi)),
+            Condition::Answered(qi, false) => format!("{} not answered", name(qi)),
+            Condition::Not(c) => format!("not {}", nested(c)),
+            Condition::All(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" and "),
+            Condition::Any(cs) => cs.iter().map(nested).collect::<Vec<_>>().join(" or "),
+        }
+    }
+
     /// The options of question `q` that the condition names, and the scale bounds it uses.
     pub fn atoms(&self, q: QIdx, options: &mut Vec<OIdx>, bounds: &mut Vec<i64>) {
         match self {
