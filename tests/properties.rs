@@ -153,3 +153,146 @@ proptest! {
         }
     }
 }
+
+/// Applies one structural change at the node `seeds` leads to: 0 delete, 1 duplicate, 2 give it
+/// another type, 3 rename (a key, or a string value). Returns whether something changed.
+fn mutate(v: &mut toml::Value, seeds: &[usize], op: u8) -> bool {
+    fn retype(v: &toml::Value) -> toml::Value {
+        match v {
+            toml::Value::String(_) => toml::Value::Integer(7),
+            toml::Value::Integer(_) => toml::Value::String("seven".into()),
+            toml::Value::Float(_) => toml::Value::Boolean(true),
+            toml::Value::Boolean(_) => toml::Value::Array(vec![]),
+            toml::Value::Array(_) => toml::Value::String("list".into()),
+            toml::Value::Table(_) => toml::Value::Integer(0),
+            toml::Value::Datetime(_) => toml::Value::Integer(1),
+        }
+    }
+    let Some((&seed, rest)) = seeds.split_first() else {
+        return false;
+    };
+    match v {
+        toml::Value::Table(t) if !t.is_empty() => {
+            let key = t.keys().nth(seed % t.len()).unwrap().clone();
+            if !rest.is_empty() && mutate(t.get_mut(&key).unwrap(), rest, op) {
+                return true;
+            }
+            match op {
+                0 => {
+                    t.remove(&key);
+                }
+                1 => {
+                    let copy = t[&key].clone();
+                    t.insert(format!("{key}_copy"), copy);
+                }
+                2 => {
+                    let other = retype(&t[&key]);
+                    t.insert(key, other);
+                }
+                _ => {
+                    let value = t.remove(&key).unwrap();
+                    match value {
+                        toml::Value::String(s) => {
+                            t.insert(key, toml::Value::String(format!("{s}_renamed")));
+                        }
+                        other => {
+                            t.insert(format!("{key}_renamed"), other);
+                        }
+                    }
+                }
+            }
+            true
+        }
+        toml::Value::Array(a) if !a.is_empty() => {
+            let i = seed % a.len();
+            if !rest.is_empty() && mutate(&mut a[i], rest, op) {
+                return true;
+            }
+            match op {
+                0 => {
+                    a.remove(i);
+                }
+                1 => {
+                    let copy = a[i].clone();
+                    a.insert(i, copy);
+                }
+                2 => a[i] = retype(&a[i]),
+                _ => {
+                    if let toml::Value::String(s) = &a[i] {
+                        a[i] = toml::Value::String(format!("{s}_renamed"));
+                    } else {
+                        a.swap(0, i);
+                    }
+                }
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn vignette_texts() -> Vec<String> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    /// The real questionnaire with one piece deleted, duplicated, retyped or renamed: the
+    /// loader and validator report or accept, and an accepted one scores every vignette or
+    /// refuses it cleanly.
+    #[test]
+    fn structurally_mutated_questionnaires_never_panic(
+        seeds in proptest::collection::vec(any::<usize>(), 1..6),
+        op in 0u8..4,
+    ) {
+        let mut doc: toml::Value = toml::from_str(questionnaire::BUILTIN_SOURCE).unwrap();
+        mutate(&mut doc, &seeds, op);
+        let Ok(text) = toml::to_string(&doc) else { return Ok(()); };
+        let (q, problems) = questionnaire::check(&text, "mutated.toml");
+        prop_assert!(q.is_some() || problems.iter().any(|p| p.is_error()));
+        let _ = questionnaire::render_excerpts(&problems, &text, false);
+        if let Some(q) = q {
+            let q = Arc::new(q);
+            for (n, v) in vignette_texts().iter().enumerate() {
+                let file = answers::parse(v, &format!("v{n}.toml")).unwrap();
+                if let Ok(iv) = answers::run(q.clone(), &file) {
+                    let _ = report::text(&iv);
+                    let _ = report::record(&iv);
+                }
+            }
+            let _ = kinscreen::graph::dot(&q);
+        }
+    }
+
+    /// A vignette with one answer deleted, duplicated, retyped or renamed: `score` gives a
+    /// result or a clean error.
+    #[test]
+    fn structurally_mutated_answers_never_panic(
+        which in 0usize..8,
+        seeds in proptest::collection::vec(any::<usize>(), 1..4),
+        op in 0u8..4,
+    ) {
+        let q = builtin();
+        let texts = vignette_texts();
+        let mut doc: toml::Value = toml::from_str(&texts[which % texts.len()]).unwrap();
+        mutate(&mut doc, &seeds, op);
+        let text = toml::to_string(&doc).unwrap();
+        if let Ok(file) = answers::parse(&text, "mutated.toml") {
+            match answers::run(q, &file) {
+                Ok(iv) => { let _ = report::record(&iv); }
+                Err(e) => prop_assert!(!e.to_string().is_empty()),
+            }
+        }
+    }
+}
