@@ -6,7 +6,7 @@ use std::sync::Arc;
 use kinscreen::questionnaire;
 use kinscreen::tui::app::{App, update};
 use kinscreen::tui::keymap::Msg;
-use kinscreen::tui::screens::view;
+use kinscreen::tui::screens::{MIN_HEIGHT, MIN_WIDTH, view};
 use kinscreen::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -200,7 +200,23 @@ fn every_screen_renders_at_every_size_without_panic() {
         for h in [1, 2, 3, 8, 15, 16, 17, 24, 50, 100] {
             for s in &states {
                 let mut s = s.clone();
-                render(&mut s, w, h);
+                let t = render(&mut s, w, h);
+                if w < MIN_WIDTH || h < MIN_HEIGHT {
+                    // Below the minimum only the request for a larger window is drawn.
+                    let text: String = t
+                        .backend()
+                        .buffer()
+                        .content()
+                        .iter()
+                        .map(|c| c.symbol())
+                        .collect();
+                    let squeeze =
+                        |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                    let (shown, request) =
+                        (squeeze(&text), squeeze("Please make the window larger"));
+                    let n = shown.len().min(request.len());
+                    assert!(n > 0 && shown[..n] == request[..n], "{w}x{h}: {text:?}");
+                }
                 send(&mut s, &[PageDown, End, Down, Up]);
                 render(&mut s, w, h);
             }
