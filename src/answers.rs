@@ -159,6 +159,55 @@ pub fn expected(q: &Question) -> String {
     }
 }
 
+/// Turns a value by ids (`"knee"`, `["hip", "groin"]`, `6`) into a checked answer, or says
+/// what is wrong with it.
+pub fn answer_from_value(question: &Question, value: &Value) -> Result<Answer, String> {
+    let option = |v: &Value| -> Result<usize, String> {
+        let id = match (v, &question.kind) {
+            (Value::String(s), _) => s.as_str(),
+            (Value::Bool(true), Kind::Single { yes_no: true, .. }) => "yes",
+            (Value::Bool(false), Kind::Single { yes_no: true, .. }) => "no",
+            _ => return Err(format!("{v} is not an option id")),
+        };
+        question
+            .option_index(id)
+            .ok_or_else(|| format!("\"{id}\" is not one of its options"))
+    };
+    let answer = match &question.kind {
+        Kind::Single { .. } => match value {
+            Value::Array(items) if items.len() == 1 => Answer::Choice(option(&items[0])?),
+            Value::Array(_) => return Err("a single-choice question takes one option".into()),
+            single => Answer::Choice(option(single)?),
+        },
+        Kind::Multi { .. } => match value {
+            Value::Array(items) => {
+                Answer::Choices(items.iter().map(option).collect::<Result<_, _>>()?)
+            }
+            single @ Value::String(_) => Answer::Choices(vec![option(single)?]),
+            other => return Err(format!("{other} is not a list of option ids")),
+        },
+        Kind::Scale { .. } => match value.as_i64().or_else(|| {
+            // 7.0 from a JSON writer is the whole number 7.
+            value
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }) {
+            Some(n) => Answer::Number(n),
+            None => return Err(format!("{value} is not a whole number")),
+        },
+    };
+    crate::engine::check_answer(question, answer).map_err(|err| match err {
+        EngineError::ExclusiveCombined { option, .. } => {
+            format!("\"{option}\" cannot be combined with other options")
+        }
+        EngineError::NothingChosen { .. } => "the list is empty".into(),
+        EngineError::ChosenTwice { .. } => "an option is listed twice".into(),
+        EngineError::OutOfRange { value, .. } => format!("{value} is out of range"),
+        other => other.to_string(),
+    })
+}
+
 /// Checks every entry against the questionnaire (answers to questions off the path are checked
 /// too, and later ignored).
 pub fn resolve(
@@ -179,7 +228,7 @@ pub fn resolve(
             ));
         };
         let question = &q.questions[qi];
-        let bad = |why: String| {
+        let answer = answer_from_value(question, &e.value).map_err(|why| {
             file.problem(
                 e.span.clone(),
                 format!(
@@ -188,52 +237,6 @@ pub fn resolve(
                     expected(question)
                 ),
             )
-        };
-        let option = |v: &Value| -> Result<usize, AnswersError> {
-            let id = match (v, &question.kind) {
-                (Value::String(s), _) => s.as_str(),
-                (Value::Bool(true), Kind::Single { yes_no: true, .. }) => "yes",
-                (Value::Bool(false), Kind::Single { yes_no: true, .. }) => "no",
-                _ => return Err(bad(format!("{v} is not an option id"))),
-            };
-            question
-                .option_index(id)
-                .ok_or_else(|| bad(format!("\"{id}\" is not one of its options")))
-        };
-        let answer = match &question.kind {
-            Kind::Single { .. } => match &e.value {
-                Value::Array(items) if items.len() == 1 => Answer::Choice(option(&items[0])?),
-                Value::Array(_) => {
-                    return Err(bad("a single-choice question takes one option".into()));
-                }
-                single => Answer::Choice(option(single)?),
-            },
-            Kind::Multi { .. } => match &e.value {
-                Value::Array(items) => {
-                    Answer::Choices(items.iter().map(option).collect::<Result<_, _>>()?)
-                }
-                single @ Value::String(_) => Answer::Choices(vec![option(single)?]),
-                other => return Err(bad(format!("{other} is not a list of option ids"))),
-            },
-            Kind::Scale { .. } => match e.value.as_i64().or_else(|| {
-                // 7.0 from a JSON writer is the whole number 7.
-                e.value
-                    .as_f64()
-                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                    .map(|f| f as i64)
-            }) {
-                Some(n) => Answer::Number(n),
-                None => return Err(bad(format!("{} is not a whole number", e.value))),
-            },
-        };
-        let answer = crate::engine::check_answer(question, answer).map_err(|err| match err {
-            EngineError::ExclusiveCombined { option, .. } => bad(format!(
-                "\"{option}\" cannot be combined with other options"
-            )),
-            EngineError::NothingChosen { .. } => bad("the list is empty".into()),
-            EngineError::ChosenTwice { .. } => bad("an option is listed twice".into()),
-            EngineError::OutOfRange { value, .. } => bad(format!("{value} is out of range")),
-            other => bad(other.to_string()),
         })?;
         out.insert(qi, answer);
     }

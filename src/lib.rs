@@ -12,4 +12,5 @@ pub mod engine;
 pub mod graph;
 pub mod questionnaire;
 pub mod report;
+pub mod store;
 pub mod tui;

@@ -1,14 +1,14 @@
 //! Reports of a finished (or early-stopped) interview: a JSON record with stable field names
 //! and a plain-text summary. Every word of clinical meaning comes from the questionnaire.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::assess::{Assessment, Basis, Evidence};
 use crate::engine::Interview;
 use crate::questionnaire::{CIdx, Questionnaire};
 
 /// The JSON record of `kinscreen score --format json`.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
     pub questionnaire: QuestionnaireRef,
     /// False when the interview ended early after a red flag.
@@ -16,7 +16,7 @@ pub struct Record {
     pub classification: String,
     pub classification_label: String,
     /// `decided`, `weak` (too little evidence) or `split` (evidence both ways).
-    pub basis: &'static str,
+    pub basis: String,
     pub strength: Option<String>,
     /// The leading class's share of all points.
     pub share: f64,
@@ -35,13 +35,13 @@ pub struct Record {
     pub answers: serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuestionnaireRef {
     pub id: String,
     pub version: String,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRecord {
     pub question: String,
     pub answer: String,
@@ -75,7 +75,7 @@ pub fn record(interview: &Interview) -> Record {
         complete: interview.is_complete(),
         classification: class.id.clone(),
         classification_label: class.label.clone(),
-        basis: basis_name(a.basis),
+        basis: basis_name(a.basis).to_string(),
         strength: a.strength.clone(),
         share: (a.share * 1000.0).round() / 1000.0,
         triage: level.id.clone(),

@@ -398,6 +398,47 @@ impl Interview {
         }
     }
 
+    /// Alerts already seen (rule indices).
+    pub fn acknowledged(&self) -> &BTreeSet<RIdx> {
+        &self.acknowledged
+    }
+
+    /// Rebuilds an interview from saved answers: walks the state machine as a person would,
+    /// answering from `answers`, acknowledging alerts that were acknowledged before, and stops
+    /// at `stop_at` (the question that was on screen), at an alert not yet seen, at the first
+    /// question without a valid answer, or at the review. Every saved answer is kept, including
+    /// those beyond the stop, exactly as going back leaves them.
+    pub fn replay(
+        q: Arc<Questionnaire>,
+        answers: &Answers,
+        stop_at: Option<QIdx>,
+        acknowledged: &BTreeSet<RIdx>,
+    ) -> Interview {
+        let mut iv = Interview::new(q.clone());
+        for _ in 0..4 * q.questions.len() + 4 {
+            let moved = match iv.state.clone() {
+                State::Asking(i) if Some(i) == stop_at => false,
+                State::Asking(i) => match answers.get(&i) {
+                    Some(a) => iv.answer_current(a.clone()).is_ok(),
+                    None => false,
+                },
+                State::Alert(rules) if rules.iter().all(|r| acknowledged.contains(r)) => {
+                    iv.acknowledge().is_ok()
+                }
+                State::Alert(_) | State::Review | State::Finished => false,
+            };
+            if !moved {
+                break;
+            }
+        }
+        for (i, a) in answers {
+            if i < &q.questions.len() && check_answer(&q.questions[*i], a.clone()).is_ok() {
+                iv.answers.entry(*i).or_insert_with(|| a.clone());
+            }
+        }
+        iv
+    }
+
     fn advance_from(&mut self, from: QIdx) {
         let effective = self.effective_answers();
         let firing: BTreeSet<RIdx> = assess::fired_rules(&self.q, &effective)

@@ -354,3 +354,40 @@ fn conditions_on_unanswered_questions_do_not_hold() {
     ));
     assert!(!holds(&Condition::Any(vec![]), &answers));
 }
+
+#[test]
+fn replay_resumes_at_the_same_question_with_every_answer() {
+    let mut iv = small();
+    iv.answer_current(Answer::Choices(vec![0])).unwrap(); // red flag
+    iv.acknowledge().unwrap();
+    iv.answer_current(Answer::Choice(0)).unwrap(); // hip
+    iv.answer_current(Answer::Choice(1)).unwrap(); // no
+    iv.back().unwrap(); // back at hip_only, with its answer kept
+    let again = Interview::replay(
+        iv.questionnaire().clone(),
+        iv.answers(),
+        iv.current(),
+        iv.acknowledged(),
+    );
+    assert_eq!(again, iv);
+}
+
+#[test]
+fn replay_stops_at_an_alert_not_yet_seen_and_at_the_first_gap() {
+    let q = Arc::new(load_str(SMALL, "small.toml").unwrap());
+    let mut answers = Answers::new();
+    answers.insert(FLAG, Answer::Choices(vec![0]));
+    answers.insert(SITE, Answer::Choice(1));
+    let iv = Interview::replay(q.clone(), &answers, None, &BTreeSet::new());
+    assert_eq!(iv.state(), &State::Alert(vec![0]));
+    let iv = Interview::replay(q.clone(), &answers, None, &[0].into());
+    assert_eq!(
+        iv.state(),
+        &State::Asking(EXTRA),
+        "the first question without an answer"
+    );
+    // An answer that no longer fits is not used.
+    answers.insert(SCORE, Answer::Number(99));
+    let iv = Interview::replay(q, &answers, None, &[0].into());
+    assert!(iv.answer(SCORE).is_none());
+}

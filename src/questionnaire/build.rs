@@ -261,6 +261,8 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
     let questionnaire = match (decision, has_error) {
         (Some(decision), false) => Some(Questionnaire {
             source: file.to_string(),
+            document: src.to_string(),
+            fingerprint: fingerprint(src),
             meta: Meta {
                 id: raw.meta.id,
                 title: raw.meta.title,
@@ -289,6 +291,15 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         (!fatal).then_some(q)
     });
     (questionnaire, b.problems)
+}
+
+/// SHA-256 of a questionnaire's text, in hex.
+pub fn fingerprint(src: &str) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(src.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// A path of reads from `from` back to `to`, if the conditions form a cycle through them.

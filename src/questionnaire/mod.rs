@@ -10,6 +10,7 @@ pub mod raw;
 
 use std::path::Path;
 
+pub use build::fingerprint;
 pub use model::*;
 pub use problem::{Problem, Severity, render_excerpts};
 

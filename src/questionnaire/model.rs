@@ -20,6 +20,10 @@ pub type TIdx = usize;
 pub struct Questionnaire {
     /// Where it came from (a path, or a name for the built-in one); used in messages.
     pub source: String,
+    /// The TOML text it was loaded from.
+    pub document: String,
+    /// SHA-256 of that text, in hex: tells whether a saved interview used this very file.
+    pub fingerprint: String,
     pub meta: Meta,
     pub text: Text,
     pub sections: Vec<Section>,
