@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
+use kinscreen::store::{self, Store};
 use kinscreen::tui::Outcome;
 use kinscreen::{answers, graph, report, tui};
 
@@ -19,6 +20,12 @@ struct Cli {
     /// A questionnaire file to use instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     questionnaire: Option<PathBuf>,
+    /// Where interviews are kept (default: the platform's data folder for kinscreen).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+    /// Keep nothing on disk: no autosave, no history (for shared computers).
+    #[arg(long, global = true)]
+    no_save: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -50,6 +57,23 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
+    /// List the finished interviews kept on this computer.
+    History,
+    /// Print one finished interview (its report).
+    Show {
+        /// The interview id, as `kinscreen history` lists it.
+        id: String,
+    },
+    /// Write a finished interview's report as Markdown, JSON or FHIR.
+    Export {
+        /// The interview id, as `kinscreen history` lists it.
+        id: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -72,16 +96,33 @@ enum GraphFormat {
 enum Format {
     Text,
     Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Markdown,
+    Json,
 }
 
 const BAD_INPUT: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let data = Data {
+        dir: cli.data_dir.clone(),
+        no_save: cli.no_save,
+    };
     match cli.command {
-        None => run(cli.questionnaire.as_deref()),
-        Some(Command::Run { questionnaire }) => {
-            run(questionnaire.as_deref().or(cli.questionnaire.as_deref()))
+        None => run(cli.questionnaire.as_deref(), &data),
+        Some(Command::Run { questionnaire }) => run(
+            questionnaire.as_deref().or(cli.questionnaire.as_deref()),
+            &data,
+        ),
+        Some(Command::History) => history(&data),
+        Some(Command::Show { id }) => show(&data, &id),
+        Some(Command::Export { id, format, output }) => {
+            export(&data, &id, format, output.as_deref())
         }
         Some(Command::Score {
             answers,
@@ -117,7 +158,22 @@ fn load(path: Option<&Path>) -> Result<Questionnaire, ExitCode> {
     })
 }
 
-fn run(path: Option<&Path>) -> ExitCode {
+/// Where interviews are kept, from the command line.
+struct Data {
+    dir: Option<PathBuf>,
+    no_save: bool,
+}
+
+impl Data {
+    fn store(&self) -> Result<Store, ExitCode> {
+        Store::open(self.dir.as_deref()).map_err(|e| {
+            eprintln!("kinscreen: cannot use the data folder: {e}\n(--data-dir DIR chooses another; --no-save keeps nothing)");
+            ExitCode::from(BAD_INPUT)
+        })
+    }
+}
+
+fn run(path: Option<&Path>, data: &Data) -> ExitCode {
     let q = match load(path) {
         Ok(q) => q,
         Err(code) => return code,
@@ -129,7 +185,15 @@ fn run(path: Option<&Path>) -> ExitCode {
         );
         return ExitCode::from(BAD_INPUT);
     }
-    match tui::run(Arc::new(q)) {
+    let store = if data.no_save {
+        None
+    } else {
+        match data.store() {
+            Ok(s) => Some(s),
+            Err(code) => return code,
+        }
+    };
+    match tui::run(Arc::new(q), store) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Cancelled) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(130),
@@ -150,6 +214,7 @@ fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode
         Ok(interview) => {
             match format {
                 Format::Text => print!("{}", report::text(&interview)),
+                Format::Markdown => print!("{}", report::markdown(&interview, None)),
                 Format::Json => match serde_json::to_string_pretty(&report::record(&interview)) {
                     Ok(json) => println!("{json}"),
                     Err(e) => {
@@ -164,6 +229,113 @@ fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode
             eprintln!("kinscreen: {e}");
             ExitCode::from(BAD_INPUT)
         }
+    }
+}
+
+fn history(data: &Data) -> ExitCode {
+    let store = match data.store() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let (list, unreadable) = match store.history() {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("kinscreen: {e}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    };
+    for e in &unreadable {
+        eprintln!("kinscreen: skipped: {e}");
+    }
+    if list.is_empty() {
+        println!("No finished interviews in {}.", store.dir().display());
+        return ExitCode::SUCCESS;
+    }
+    println!("Finished interviews in {}:", store.dir().display());
+    println!();
+    println!(
+        "{:<18}  {:<20}  {:<9}  {:<32}  most like",
+        "id", "finished (UTC)", "version", "how soon"
+    );
+    for f in &list {
+        println!(
+            "{:<18}  {:<20}  {:<9}  {:<32}  {}",
+            f.id,
+            f.finished_at.replace('T', " ").trim_end_matches('Z'),
+            f.questionnaire.version,
+            f.record.triage_label,
+            f.record.classification_label
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// A finished interview, rebuilt on the questionnaire it was taken with.
+fn finished(
+    data: &Data,
+    id: &str,
+) -> Result<(store::Finished, kinscreen::engine::Interview), ExitCode> {
+    let store = data.store()?;
+    let fail = |e: store::StoreError| {
+        eprintln!("kinscreen: {e}");
+        ExitCode::from(BAD_INPUT)
+    };
+    let f = store.finished(id).map_err(fail)?;
+    let iv = f.interview().map_err(fail)?;
+    Ok((f, iv))
+}
+
+fn show(data: &Data, id: &str) -> ExitCode {
+    match finished(data, id) {
+        Ok((f, iv)) => {
+            println!("Interview {} finished {}\n", f.id, f.finished_at);
+            print!("{}", report::text(&iv));
+            ExitCode::SUCCESS
+        }
+        Err(code) => code,
+    }
+}
+
+fn export(data: &Data, id: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+    let (f, iv) = match finished(data, id) {
+        Ok(found) => found,
+        Err(code) => return code,
+    };
+    let text = match format {
+        ExportFormat::Markdown => report::markdown(
+            &iv,
+            Some(report::Provenance {
+                id: &f.id,
+                finished_at: &f.finished_at,
+            }),
+        ),
+        ExportFormat::Json => {
+            let mut json =
+                serde_json::to_string_pretty(&report::export_json(&f)).unwrap_or_default();
+            json.push('\n');
+            json
+        }
+    };
+    write_out(output, &text)
+}
+
+/// Writes to the file (atomically, private) or to standard output.
+fn write_out(output: Option<&Path>, text: &str) -> ExitCode {
+    match output {
+        None => {
+            print!("{text}");
+            ExitCode::SUCCESS
+        }
+        Some(path) => match store::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("Written to {}", path.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("kinscreen: cannot write {}: {e}", path.display());
+                ExitCode::from(BAD_INPUT)
+            }
+        },
     }
 }
 

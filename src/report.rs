@@ -312,3 +312,173 @@ pub fn text(interview: &Interview) -> String {
     line(q.text.disclaimer.trim());
     out
 }
+
+/// Where a report came from, when it is a saved interview.
+#[derive(Debug, Clone, Copy)]
+pub struct Provenance<'a> {
+    pub id: &'a str,
+    pub finished_at: &'a str,
+}
+
+fn md(s: &str) -> String {
+    s.trim().replace('|', "\\|").replace('\n', " ")
+}
+
+/// A one-page Markdown summary a clinician can read in a minute: how soon first, then the
+/// picture with the evidence for and against, every answer by section in plain words, the
+/// disclaimer and the questionnaire version.
+pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
+    let q = interview.questionnaire();
+    let a = interview.assessment();
+    let level = &q.triage[a.triage];
+    let mut out = String::new();
+    let mut line = |s: &str| {
+        out.push_str(s);
+        out.push('\n');
+    };
+    line(&format!("# kinscreen report: {}", md(&q.meta.title)));
+    line("");
+    line(&format!(
+        "**How soon: {}.** {}",
+        md(&level.label),
+        md(&level.time_frame)
+    ));
+    line("");
+    line(&md(&level.advice));
+    line("");
+    if !a.red_flags.is_empty() {
+        line("**Warning signs reported:**");
+        line("");
+        for r in &a.red_flags {
+            let rule = &q.rules[*r];
+            let advice = rule.advice.as_deref().map(md).unwrap_or_default();
+            line(&format!("- **{}.** {advice}", md(&rule.label)));
+        }
+        line("");
+    }
+    if !a.triggers.is_empty() {
+        line(&format!(
+            "Also behind the advice on how soon: {}.",
+            md(&trigger_labels(q, &a))
+        ));
+        line("");
+    }
+    line("## What the answers look most like");
+    line("");
+    line(&format!("**{}**", md(&class_name(q, a.classification))));
+    line("");
+    line(&md(&q.classes[a.classification].summary));
+    if let Some(why) = basis_text(q, &a) {
+        line("");
+        line(&md(why));
+    }
+    line("");
+    line(&md(&strength_line(q, &a)));
+    for group in evidence_groups(q, &a) {
+        line("");
+        line(&format!("### {}", md(&group.heading)));
+        line("");
+        if group.evidence.is_empty() {
+            line("None.");
+            continue;
+        }
+        line("| Points | Question | Answer | Why it counts |");
+        line("| ---: | --- | --- | --- |");
+        for e in group.evidence {
+            let question = &q.questions[e.question];
+            let points = if e.capped() {
+                format!("{:+} (capped from {:+})", e.weight, e.full_weight)
+            } else {
+                format!("{:+}", e.weight)
+            };
+            line(&format!(
+                "| {points} | {} | {} | {} |",
+                md(&question.prompt),
+                md(&question.kind.options()[e.option].label),
+                md(rationale(q, e))
+            ));
+        }
+    }
+    if !a.notes.is_empty() {
+        line("");
+        line("### Worth knowing");
+        line("");
+        for n in &a.notes {
+            line(&format!("- {}", md(&q.notes[*n].text)));
+        }
+    }
+    line("");
+    line("### Next steps");
+    line("");
+    for step in &q.classes[a.classification].next_steps {
+        line(&format!("- {}", md(step)));
+    }
+    line("");
+    line("## Answers");
+    let answers = interview.effective_answers();
+    for (s, section) in q.sections.iter().enumerate() {
+        let asked: Vec<_> = answers
+            .iter()
+            .filter(|(i, _)| q.questions[**i].section == s)
+            .collect();
+        if asked.is_empty() {
+            continue;
+        }
+        line("");
+        line(&format!("### {}", md(&section.title)));
+        line("");
+        for (i, answer) in asked {
+            let question = &q.questions[*i];
+            line(&format!(
+                "- {} **{}**",
+                md(&question.prompt),
+                md(&answer.describe(question))
+            ));
+        }
+    }
+    if !interview.is_complete() {
+        line("");
+        line(
+            "_The interview ended early after a warning sign; unanswered questions were not counted._",
+        );
+    }
+    line("");
+    line("---");
+    line("");
+    let mut source = format!(
+        "Questionnaire: {} (`{}`, version {}, fingerprint `{}`).",
+        md(&q.meta.title),
+        q.meta.id,
+        q.meta.version,
+        q.fingerprint.get(..12).unwrap_or(&q.fingerprint)
+    );
+    if let Some(p) = from {
+        source.push_str(&format!(
+            " Interview `{}`, finished {}.",
+            p.id, p.finished_at
+        ));
+    }
+    line(&source);
+    line("");
+    line(&format!("_{}_", md(&q.text.disclaimer)));
+    out
+}
+
+/// The full record of a finished interview for `kinscreen export --format json` (field names
+/// are stable and documented in the README).
+pub fn export_json(f: &crate::store::Finished) -> serde_json::Value {
+    serde_json::json!({
+        "format": f.format,
+        "id": f.id,
+        "finished_at": f.finished_at,
+        "questionnaire": {
+            "id": f.questionnaire.id,
+            "version": f.questionnaire.version,
+            "fingerprint": f.questionnaire.fingerprint,
+            "title": f.questionnaire_title,
+        },
+        "answers": f.answers,
+        "alerts_seen": f.acknowledged,
+        "assessment": f.record,
+    })
+}

@@ -364,15 +364,27 @@ impl Store {
         }
     }
 
-    /// Keeps a finished interview; returns its id (made unique if two finish in one second).
-    pub fn save_finished(&self, iv: &Interview, now: &str) -> Result<Finished, StoreError> {
-        let base = id_from_time(now);
-        let mut id = base.clone();
-        let mut n = 1;
-        while self.dir.join("history").join(format!("{id}.json")).exists() {
-            n += 1;
-            id = format!("{base}-{n}");
-        }
+    /// Keeps a finished interview under a new id (made unique if two finish in one second),
+    /// or replaces the record `existing`.
+    pub fn save_finished(
+        &self,
+        iv: &Interview,
+        now: &str,
+        existing: Option<&str>,
+    ) -> Result<Finished, StoreError> {
+        let id = match existing {
+            Some(id) => id.to_string(),
+            None => {
+                let base = id_from_time(now);
+                let mut id = base.clone();
+                let mut n = 1;
+                while self.dir.join("history").join(format!("{id}.json")).exists() {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
+                id
+            }
+        };
         let finished = Finished::of(iv, &id, now);
         self.write_json(
             &self.dir.join("history").join(format!("{id}.json")),
@@ -410,9 +422,14 @@ impl Store {
         Self::read_json(&path)
     }
 
-    /// Where reports saved from the result screen go.
-    pub fn reports_dir(&self) -> PathBuf {
-        self.dir.join("reports")
+    /// Writes a Markdown report into the `reports` folder; returns its path.
+    pub fn save_report(&self, name: &str, text: &str) -> Result<PathBuf, StoreError> {
+        let dir = self.dir.join("reports");
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        private_dir(&dir).map_err(io(&dir))?;
+        let path = dir.join(format!("{name}.md"));
+        write_atomic(&path, text.as_bytes()).map_err(io(&path))?;
+        Ok(path)
     }
 }
 

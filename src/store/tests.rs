@@ -111,8 +111,16 @@ fn finished_interviews_are_listed_and_shown_as_taken() {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
     let iv = crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap();
-    let a = store.save_finished(&iv, "2026-11-21T10:00:00Z").unwrap();
-    let b = store.save_finished(&iv, "2026-11-21T10:00:00Z").unwrap();
+    let a = store
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .unwrap();
+    let b = store
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .unwrap();
+    let a_again = store
+        .save_finished(&iv, "2026-11-21T10:05:00Z", Some(&a.id))
+        .unwrap();
+    assert_eq!(a_again.id, a.id, "finishing again updates the same record");
     assert_eq!(a.id, "20261121-100000");
     assert_eq!(b.id, "20261121-100000-2");
     let (list, bad) = store.history().unwrap();

@@ -13,6 +13,35 @@ use super::keymap::{Ctx, Flags, Msg};
 use super::screens;
 use super::theme::Theme;
 
+/// Whether answers are kept on this computer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saving {
+    /// `--no-save`: nothing is written.
+    Off,
+    /// Saved as the person goes, in this folder.
+    On(String),
+}
+
+/// A saved unfinished interview the person may take up again.
+#[derive(Debug, Clone)]
+pub struct Offer {
+    pub interview: Interview,
+    pub saved_at: String,
+    /// The questionnaire changed since it was saved (id/version/content).
+    pub changed: bool,
+    /// Saved answers that no longer fit, by question id.
+    pub dropped: Vec<String>,
+}
+
+/// Something for the event loop to do outside the model (it reports back in `status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Forget the saved unfinished interview (the person chose to start over).
+    DiscardSaved,
+    /// Save the result's report and say where it went.
+    SaveReport,
+}
+
 /// A window over the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -41,6 +70,11 @@ pub struct App {
     pub theme: Theme,
     /// Terminal size, for scrolling limits.
     pub size: (u16, u16),
+    pub saving: Saving,
+    /// A saved interview to resume, shown on the welcome screen.
+    pub offer: Option<Offer>,
+    /// Work for the event loop, in order.
+    pub effects: Vec<Effect>,
     /// The interview state the drafts were loaded for.
     loaded: Option<State>,
 }
@@ -59,6 +93,9 @@ impl App {
             exit: None,
             theme,
             size: (80, 24),
+            saving: Saving::Off,
+            offer: None,
+            effects: Vec::new(),
             loaded: None,
         };
         app.load_drafts();
@@ -100,6 +137,7 @@ impl App {
         Flags {
             optional,
             early: self.interview.can_finish_early(),
+            offer: self.offer.is_some() && !self.started,
         }
     }
 
@@ -220,9 +258,20 @@ pub fn update(app: &mut App, msg: Msg) {
         (_, Msg::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
 
         (Ctx::Welcome, Msg::Confirm) => {
+            if app.offer.take().is_some() {
+                app.effects.push(Effect::DiscardSaved);
+            }
             app.started = true;
             app.scroll = 0;
         }
+        (Ctx::Welcome, Msg::Resume) => {
+            if let Some(offer) = app.offer.take() {
+                app.interview = offer.interview;
+                app.started = true;
+                app.scroll = 0;
+            }
+        }
+        (Ctx::Result, Msg::SaveReport) => app.effects.push(Effect::SaveReport),
         (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Up) => app.scroll_by(-1, ctx),
         (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Down) => app.scroll_by(1, ctx),
         (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageUp) => app.scroll_by(-page, ctx),

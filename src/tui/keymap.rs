@@ -40,6 +40,10 @@ pub enum Msg {
     PageDown,
     Home,
     End,
+    /// Take up the saved unfinished interview.
+    Resume,
+    /// Save the report of the result.
+    SaveReport,
 }
 
 /// A key as the table names it.
@@ -60,6 +64,10 @@ pub enum Only {
     Optional,
     /// A red flag has interrupted, so the result may be seen early.
     Early,
+    /// A saved unfinished interview is on offer.
+    Offer,
+    /// No saved interview is on offer.
+    NoOffer,
 }
 
 /// One row of the keymap.
@@ -110,7 +118,23 @@ pub const BINDINGS: &[Binding] = &[
         label: "Enter",
         action: "start",
         contexts: &[Welcome],
-        only: Only::Always,
+        only: Only::NoOffer,
+        footer: true,
+    },
+    Binding {
+        keys: &[(Key::Char('r'), Msg::Resume)],
+        label: "r",
+        action: "resume",
+        contexts: &[Welcome],
+        only: Only::Offer,
+        footer: true,
+    },
+    Binding {
+        keys: ENTER_SPACE,
+        label: "Enter",
+        action: "start over",
+        contexts: &[Welcome],
+        only: Only::Offer,
         footer: true,
     },
     Binding {
@@ -251,6 +275,14 @@ pub const BINDINGS: &[Binding] = &[
         footer: true,
     },
     Binding {
+        keys: &[(Key::Char('s'), Msg::SaveReport)],
+        label: "s",
+        action: "save the report",
+        contexts: &[Result],
+        only: Only::Always,
+        footer: true,
+    },
+    Binding {
         keys: BACK,
         label: "Bksp/S-Tab",
         action: "back",
@@ -328,6 +360,7 @@ pub const BINDINGS: &[Binding] = &[
 pub struct Flags {
     pub optional: bool,
     pub early: bool,
+    pub offer: bool,
 }
 
 impl Binding {
@@ -337,6 +370,8 @@ impl Binding {
                 Only::Always => true,
                 Only::Optional => flags.optional,
                 Only::Early => flags.early,
+                Only::Offer => flags.offer,
+                Only::NoOffer => !flags.offer,
             }
     }
 }

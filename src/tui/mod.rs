@@ -14,8 +14,11 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::engine::{Interview, State};
 use crate::questionnaire::Questionnaire;
-use app::{App, update};
+use crate::report;
+use crate::store::{self, Store, Unfinished};
+use app::{App, Effect, Offer, Saving, update};
 
 /// How an interactive session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,9 +31,32 @@ pub enum Outcome {
     Interrupted,
 }
 
-/// Runs the interview in the terminal. The terminal is restored on return, on error, on panic
-/// (ratatui's hook) and on SIGTERM/SIGHUP (which end the loop normally).
-pub fn run(q: Arc<Questionnaire>) -> anyhow::Result<Outcome> {
+/// Runs the interview in the terminal, saving to `store` as it goes (nothing is saved without
+/// one). The terminal is restored on return, on error, on panic (ratatui's hook) and on
+/// SIGTERM/SIGHUP (which end the loop normally).
+pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcome> {
+    let mut app = App::new(q.clone(), theme::Theme::from_env());
+    let mut saver = Saver::new(store);
+    if let Some(store) = &saver.store {
+        app.saving = Saving::On(store.dir().display().to_string());
+        match store.unfinished(&q.meta.id) {
+            Ok(Some(saved)) => {
+                let back = store::resume(q.clone(), &saved);
+                app.offer = Some(Offer {
+                    interview: back.interview,
+                    saved_at: saved.saved_at,
+                    changed: back.changed,
+                    dropped: back.dropped,
+                });
+            }
+            Ok(None) => {}
+            Err(e) => {
+                app.status = Some(format!(
+                    "A saved interview could not be read ({e}); it will be replaced."
+                ));
+            }
+        }
+    }
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -43,16 +69,100 @@ pub fn run(q: Arc<Questionnaire>) -> anyhow::Result<Outcome> {
             return Err(e.into());
         }
     };
-    let mut app = App::new(q, theme::Theme::from_env());
-    let result = event_loop(&mut terminal, &mut app, &stop);
+    let result = event_loop(&mut terminal, &mut app, &stop, &mut saver);
     ratatui::try_restore()?;
     result
+}
+
+/// Keeps the data folder in step with the interview: the unfinished interview after every
+/// change, the finished one in the history (one record per interview, updated if the person
+/// goes back and finishes again), and the effects the model asked for.
+pub struct Saver {
+    store: Option<Store>,
+    saved: Option<Interview>,
+    record: Option<String>,
+}
+
+impl Saver {
+    pub fn new(store: Option<Store>) -> Self {
+        Saver {
+            store,
+            saved: None,
+            record: None,
+        }
+    }
+
+    /// Does what the app's state asks for; problems end up in the status line.
+    pub fn sync(&mut self, app: &mut App) {
+        for effect in std::mem::take(&mut app.effects) {
+            let done = match (effect, &self.store) {
+                (Effect::DiscardSaved, Some(store)) => store
+                    .discard_unfinished(&app.questionnaire().meta.id)
+                    .map(|_| None),
+                (Effect::SaveReport, Some(store)) => self.save_report(store, app).map(Some),
+                (Effect::SaveReport, None) => Ok(Some(
+                    "Saving is off (--no-save): no report was written.".to_string(),
+                )),
+                (Effect::DiscardSaved, None) => Ok(None),
+            };
+            match done {
+                Ok(Some(message)) => app.status = Some(message),
+                Ok(None) => {}
+                Err(e) => app.status = Some(format!("Could not save: {e}")),
+            }
+        }
+        let Some(store) = &self.store else {
+            return;
+        };
+        if !app.started || self.saved.as_ref() == Some(&app.interview) {
+            return;
+        }
+        if app.interview.answers().is_empty() && self.saved.is_none() {
+            return;
+        }
+        let now = store::now();
+        let id = &app.questionnaire().meta.id;
+        let result = if *app.interview.state() == State::Finished {
+            store
+                .save_finished(&app.interview, &now, self.record.as_deref())
+                .and_then(|f| {
+                    self.record = Some(f.id);
+                    store.discard_unfinished(id)
+                })
+        } else {
+            store
+                .save_unfinished(&Unfinished::of(&app.interview, &now))
+                .map(|_| ())
+        };
+        match result {
+            Ok(()) => self.saved = Some(app.interview.clone()),
+            Err(e) => app.status = Some(format!("Could not save: {e}")),
+        }
+    }
+
+    fn save_report(&self, store: &Store, app: &App) -> Result<String, store::StoreError> {
+        let name = self
+            .record
+            .clone()
+            .unwrap_or_else(|| store::id_from_time(&store::now()));
+        let at = store::now();
+        let text = report::markdown(
+            &app.interview,
+            self.record.as_deref().map(|id| report::Provenance {
+                id,
+                finished_at: &at,
+            }),
+        );
+        let path = store.save_report(&name, &text)?;
+        Ok(format!("Report saved to {}", path.display()))
+    }
 }
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     stop: &AtomicBool,
+    saver: &mut Saver,
 ) -> anyhow::Result<Outcome> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
@@ -71,6 +181,7 @@ fn event_loop(
             Event::Key(key) => {
                 if let Some(msg) = keymap::message(app.context(), app.flags(), &key) {
                     update(app, msg);
+                    saver.sync(app);
                 }
             }
             Event::Resize(w, h) => {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::para;
 use crate::engine::State;
-use crate::tui::app::App;
+use crate::tui::app::{App, Saving};
 use crate::tui::keymap;
 
 fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
@@ -38,7 +38,10 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::raw(""));
     lines.extend(para(
-        "You can always go back and change an answer; the result follows. Answers are not stored.",
+        match app.saving {
+            Saving::On(_) => "You can always go back and change an answer; the result follows. Answers are saved as you go.",
+            Saving::Off => "You can always go back and change an answer; the result follows. Nothing is saved (--no-save).",
+        },
         56,
         t.dim(),
         "",
@@ -52,10 +55,10 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let t = app.theme;
     let finished = *app.interview.state() == State::Finished;
-    let text = if finished {
-        "Leave kinscreen?"
-    } else {
-        "Stop the interview? Your answers will not be kept."
+    let text = match (finished, &app.saving) {
+        (true, _) => "Leave kinscreen?",
+        (false, Saving::On(_)) => "Stop for now? Your answers are saved; you can resume next time.",
+        (false, Saving::Off) => "Stop the interview? Your answers will not be kept.",
     };
     let mut lines = para(text, 44, t.prompt(), "", "");
     lines.push(Line::raw(""));

@@ -6,27 +6,71 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::para;
-use crate::tui::app::App;
+use crate::tui::app::{App, Saving};
 
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let q = app.questionnaire();
     let t = app.theme;
+    let plain = ratatui::style::Style::new();
     let mut out = vec![
         Line::styled(q.meta.title.clone(), t.prompt()),
         Line::raw(""),
     ];
-    out.extend(para(
-        &q.text.welcome,
-        width,
-        ratatui::style::Style::new(),
-        "",
-        "",
-    ));
+    // A returning person first sees what was saved and what to press.
+    if let Some(offer) = &app.offer {
+        let answered = offer.interview.answers().len();
+        let mut text = format!(
+            "You have an unfinished interview from {} ({answered} answer{}).",
+            readable_time(&offer.saved_at),
+            if answered == 1 { "" } else { "s" }
+        );
+        if offer.changed {
+            text.push_str(" The questionnaire has changed since then, so every saved answer was checked again.");
+        }
+        out.extend(para(&text, width, t.prompt(), "", ""));
+        if !offer.dropped.is_empty() {
+            let dropped = format!(
+                "These saved answers no longer fit and were left out: {}.",
+                offer.dropped.join(", ")
+            );
+            out.extend(para(&dropped, width, t.status(), "", ""));
+        }
+        out.extend(para(
+            "Press r to resume it, or Enter to start over (the saved answers are then deleted).",
+            width,
+            t.key(),
+            "",
+            "",
+        ));
+        out.push(Line::raw(""));
+    }
+    out.extend(para(&q.text.welcome, width, plain, "", ""));
     out.push(Line::raw(""));
     out.extend(para(&q.text.disclaimer, width, t.dim(), "", ""));
     out.push(Line::raw(""));
-    out.push(Line::styled("Press Enter to begin.", t.key()));
+    let saving = match &app.saving {
+        Saving::On(dir) => format!(
+            "Your answers are saved on this computer as you go, so you can stop and come back (folder: {dir}). `kinscreen history` lists finished interviews."
+        ),
+        Saving::Off => {
+            "Nothing is saved on this computer (--no-save): quitting forgets every answer."
+                .to_string()
+        }
+    };
+    out.extend(para(&saving, width, t.dim(), "", ""));
+    if app.offer.is_none() {
+        out.push(Line::raw(""));
+        out.push(Line::styled("Press Enter to begin.", t.key()));
+    }
     out
+}
+
+/// `2026-11-21T10:00:00Z` as `2026-11-21 10:00 UTC`.
+fn readable_time(rfc3339: &str) -> String {
+    match (rfc3339.get(..10), rfc3339.get(11..16)) {
+        (Some(day), Some(time)) if rfc3339.ends_with('Z') => format!("{day} {time} UTC"),
+        _ => rfc3339.to_string(),
+    }
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
