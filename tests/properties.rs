@@ -8,8 +8,11 @@ use kinscreen::questionnaire::{self, Kind, Questionnaire};
 use kinscreen::{answers, report};
 use proptest::prelude::*;
 
+/// The built-in questionnaire, loaded once for all cases.
 fn builtin() -> Arc<Questionnaire> {
-    Arc::new(questionnaire::builtin().unwrap())
+    static Q: std::sync::OnceLock<Arc<Questionnaire>> = std::sync::OnceLock::new();
+    Q.get_or_init(|| Arc::new(questionnaire::builtin().unwrap()))
+        .clone()
 }
 
 /// A valid answer for the current question, chosen by `seed`.

@@ -10,8 +10,14 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, MasterPty, PtySize, native_pty_system};
 
 struct Session {
+    /// The session's own data folder (never the user's).
+    data: std::path::PathBuf,
+    _home: Option<tempfile::TempDir>,
     master: Box<dyn MasterPty + Send>,
     writer: Box<dyn Write + Send>,
+    /// Tells the reader thread to stop (and drop its copy of the master side).
+    reading: Arc<std::sync::atomic::AtomicBool>,
+    reader: Option<std::thread::JoinHandle<()>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
 }
@@ -27,29 +33,67 @@ fn size(rows: u16, cols: u16) -> PtySize {
 
 impl Session {
     fn start() -> Session {
+        let home = tempfile::tempdir().unwrap();
+        let mut s = Session::start_in(home.path(), &[]);
+        s._home = Some(home);
+        s
+    }
+
+    /// Starts kinscreen with `args`, HOME and the data folder inside `home`.
+    fn start_in(home: &std::path::Path, args: &[&str]) -> Session {
+        let data = home.join("data");
         let pair = native_pty_system().openpty(size(24, 80)).unwrap();
         let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_kinscreen"));
         cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", home);
+        cmd.env("XDG_DATA_HOME", home.join("xdg"));
         cmd.env_remove("NO_COLOR");
+        if !args.contains(&"--no-save") {
+            cmd.arg("--data-dir");
+            cmd.arg(&data);
+        }
+        for a in args {
+            cmd.arg(a);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
+        let master_fd = pair.master.as_raw_fd().expect("a unix pty");
         let writer = pair.master.take_writer().unwrap();
         let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
         let sink = screen.clone();
-        std::thread::spawn(move || {
+        let reading = Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let go_on = reading.clone();
+        // Polls with a timeout rather than blocking in read, so it can be stopped: its copy of
+        // the master side must close for the terminal to hang up (see `close_window`).
+        let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
+            while go_on.load(std::sync::atomic::Ordering::Relaxed) {
+                let mut p = libc::pollfd {
+                    fd: master_fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                if unsafe { libc::poll(&mut p, 1, 50) } <= 0 {
+                    continue;
+                }
+                if p.revents & libc::POLLIN == 0 {
                     break;
                 }
-                sink.lock().unwrap().process(&buf[..n]);
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                }
             }
         });
         Session {
+            data,
+            _home: None,
             master: pair.master,
             writer,
+            reading,
+            reader: Some(reader_thread),
             child,
             screen,
         }
@@ -75,6 +119,21 @@ impl Session {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
         std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// Closes the window: every copy of the master side goes, so the terminal hangs up.
+    fn close_window(&mut self) {
+        self.reading
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        let dummy = native_pty_system().openpty(size(1, 1)).unwrap();
+        drop(std::mem::replace(&mut self.master, dummy.master));
+        drop(std::mem::replace(
+            &mut self.writer,
+            Box::new(std::io::sink()),
+        ));
     }
 
     /// Resizes the pseudo-terminal and the emulator reading it.
@@ -161,7 +220,7 @@ fn interview_with_real_keys_resize_and_quit() {
 
     // q asks first; y quits before the result: exit code 1.
     s.keys(b"q");
-    s.wait_for("Stop the interview?");
+    s.wait_for("Stop for now? Your answers are saved");
     s.keys(b"y");
     assert_eq!(s.exit_code(), 1);
     s.assert_restored();
@@ -209,4 +268,111 @@ fn too_small_a_terminal_shows_a_message_and_quits_cleanly() {
     s.keys(b"\x03");
     assert_eq!(s.exit_code(), 130);
     s.assert_restored();
+}
+
+impl Drop for Session {
+    /// A failed test must not leave its program running.
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+/// Every file under a folder.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                out.extend(files_under(&p));
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn killed_with_sigkill_it_resumes_at_the_same_question_with_every_answer() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(home.path(), &[]);
+    s.wait_for("Press Enter to begin");
+    s.keys(b"\r");
+    s.wait_for("Do you have any of these right now?");
+    s.keys(b"4\r");
+    s.wait_for("And do any of these apply to you?");
+    s.keys(b"7\r");
+    s.wait_for("Where is the pain that bothers you most?");
+    s.keys(b"3");
+    s.wait_for("Which side?");
+    s.keys(b"1");
+    s.wait_for("Apart from that spot");
+    s.keys(b"5");
+    s.wait_for("[x] 5 Thigh");
+    let pid = s.child.process_id().unwrap() as libc::pid_t;
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    s.exit_code();
+    let saved = files_under(&s.data);
+    assert!(
+        saved
+            .iter()
+            .any(|p| p.to_string_lossy().contains("unfinished")),
+        "{saved:?}"
+    );
+    assert!(
+        !saved.iter().any(|p| p.to_string_lossy().ends_with(".tmp")),
+        "no half-written file: {saved:?}"
+    );
+
+    let mut again = Session::start_in(home.path(), &[]);
+    again.wait_for("You have an unfinished interview");
+    again.wait_for("(4 answers)");
+    again.keys(b"r");
+    // The question on screen when it was killed; the ticked box was not confirmed.
+    again.wait_for("Apart from that spot");
+    again.wait_for("[ ] 5 Thigh");
+    again.keys(b"\x7f");
+    again.wait_for("(•) 1 Left");
+    again.keys(b"\x7f");
+    again.wait_for("(•) 3 Ankle");
+    again.keys(b"\x03");
+    assert_eq!(again.exit_code(), 130);
+    again.assert_restored();
+}
+
+#[test]
+fn no_save_leaves_no_file_anywhere() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(home.path(), &["--no-save"]);
+    s.wait_for("Nothing is saved on this computer (--no-save)");
+    s.keys(b"\r");
+    s.wait_for("Do you have any of these right now?");
+    s.keys(b"4\r");
+    s.wait_for("And do any of these apply to you?");
+    s.keys(b"q");
+    s.wait_for("Stop the interview? Your answers will not be");
+    s.keys(b"y");
+    assert_eq!(s.exit_code(), 1);
+    let written = files_under(home.path());
+    assert!(written.is_empty(), "--no-save wrote {written:?}");
+}
+
+#[test]
+fn a_terminal_that_goes_away_ends_the_program() {
+    // Closing the window: the pseudo-terminal's master side disappears. The program must end
+    // (not spin at full CPU for ever, as a known crossterm bug would make it).
+    let mut s = Session::start();
+    s.wait_for("Press Enter to begin");
+    s.keys(b"\r");
+    s.wait_for("Do you have any of these right now?");
+    s.close_window();
+    let start = Instant::now();
+    let code = s.exit_code();
+    assert!(
+        start.elapsed() < Duration::from_secs(5),
+        "took {:?}",
+        start.elapsed()
+    );
+    assert_eq!(code, 130);
 }

@@ -127,7 +127,8 @@ fn finished_interviews_are_listed_and_shown_as_taken() {
     assert!(bad.is_empty());
     assert_eq!(
         list.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
-        [a.id.as_str(), b.id.as_str()]
+        [b.id.as_str(), a.id.as_str()],
+        "oldest first: `a` was finished again later"
     );
     let again = store.finished(&a.id).unwrap().interview().unwrap();
     assert_eq!(report::record(&again), report::record(&iv));

@@ -450,8 +450,21 @@ mod tests {
         assert_eq!(message(Single, f, &key(KeyCode::Char('s'))), None);
         let optional = Flags {
             optional: true,
-            early: false,
+            ..Flags::default()
         };
+        let offer = Flags {
+            offer: true,
+            ..Flags::default()
+        };
+        assert_eq!(
+            message(Welcome, offer, &key(KeyCode::Char('r'))),
+            Some(Msg::Resume)
+        );
+        assert_eq!(message(Welcome, f, &key(KeyCode::Char('r'))), None);
+        assert_eq!(
+            message(Result, f, &key(KeyCode::Char('s'))),
+            Some(Msg::SaveReport)
+        );
         assert_eq!(
             message(Single, optional, &key(KeyCode::Char('s'))),
             Some(Msg::Skip)

@@ -61,6 +61,7 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcom
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    spawn_watchdog(Arc::clone(&stop));
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -156,6 +157,51 @@ impl Saver {
         let path = store.save_report(&name, &text)?;
         Ok(format!("Report saved to {}", path.display()))
     }
+}
+
+/// How long the loop may take to notice a stop request before the watchdog ends the process.
+const STOP_GRACE: Duration = Duration::from_millis(1500);
+
+/// Guards against a terminal that has gone away (the window closed, the SSH link dropped).
+/// crossterm 0.29 then spins inside `event::poll` and never returns, so neither its timeout nor
+/// the stop flag set by SIGHUP/SIGTERM is ever seen (crossterm issue #793). This thread notices
+/// the hang-up itself, asks the loop to stop, and if the loop does not end within
+/// [`STOP_GRACE`], restores what it can and exits with 130. Answers are already saved.
+fn spawn_watchdog(stop: Arc<AtomicBool>) {
+    std::thread::spawn(move || {
+        let mut asked: Option<std::time::Instant> = None;
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if terminal_hung_up() {
+                stop.store(true, Ordering::Relaxed);
+            }
+            if stop.load(Ordering::Relaxed) {
+                let since = asked.get_or_insert_with(std::time::Instant::now);
+                if since.elapsed() > STOP_GRACE {
+                    let _ = ratatui::try_restore();
+                    std::process::exit(130);
+                }
+            }
+        }
+    });
+}
+
+/// Whether the terminal on standard input has hung up.
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: 0,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no timeout; poll only reports on the descriptor.
+    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
 }
 
 fn event_loop(
