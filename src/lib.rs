@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod assess;
 pub mod engine;
+pub mod fhir;
 pub mod graph;
 pub mod questionnaire;
 pub mod report;

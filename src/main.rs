@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Outcome;
-use kinscreen::{answers, graph, report, tui};
+use kinscreen::{answers, fhir, graph, report, tui};
 
 /// A screening interview for hip, knee, ankle and foot pain: overload from the way you move, or
 /// pain sent from somewhere else? Red flags first.
@@ -74,6 +74,17 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write the questionnaire itself in another format (FHIR R4 Questionnaire).
+    ExportQuestionnaire {
+        /// A questionnaire file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        questionnaire: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = QuestionnaireFormat::Fhir)]
+        format: QuestionnaireFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
         #[arg(required = true, value_name = "FILE")]
@@ -97,12 +108,22 @@ enum Format {
     Text,
     Json,
     Markdown,
+    /// An HL7 FHIR R4 QuestionnaireResponse.
+    Fhir,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum ExportFormat {
     Markdown,
     Json,
+    /// An HL7 FHIR R4 QuestionnaireResponse.
+    Fhir,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum QuestionnaireFormat {
+    /// An HL7 FHIR R4 Questionnaire.
+    Fhir,
 }
 
 const BAD_INPUT: u8 = 2;
@@ -124,6 +145,14 @@ fn main() -> ExitCode {
         Some(Command::Export { id, format, output }) => {
             export(&data, &id, format, output.as_deref())
         }
+        Some(Command::ExportQuestionnaire {
+            questionnaire,
+            format: QuestionnaireFormat::Fhir,
+            output,
+        }) => match load(questionnaire.as_deref().or(cli.questionnaire.as_deref())) {
+            Ok(q) => write_out(output.as_deref(), &pretty(&fhir::questionnaire(&q))),
+            Err(code) => code,
+        },
         Some(Command::Score {
             answers,
             questionnaire,
@@ -215,6 +244,14 @@ fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode
             match format {
                 Format::Text => print!("{}", report::text(&interview)),
                 Format::Markdown => print!("{}", report::markdown(&interview, None)),
+                Format::Fhir => print!(
+                    "{}",
+                    pretty(&fhir::response(
+                        &interview,
+                        "kinscreen-score",
+                        &store::now()
+                    ))
+                ),
                 Format::Json => match serde_json::to_string_pretty(&report::record(&interview)) {
                     Ok(json) => println!("{json}"),
                     Err(e) => {
@@ -309,14 +346,17 @@ fn export(data: &Data, id: &str, format: ExportFormat, output: Option<&Path>) ->
                 finished_at: &f.finished_at,
             }),
         ),
-        ExportFormat::Json => {
-            let mut json =
-                serde_json::to_string_pretty(&report::export_json(&f)).unwrap_or_default();
-            json.push('\n');
-            json
-        }
+        ExportFormat::Json => pretty(&report::export_json(&f)),
+        ExportFormat::Fhir => pretty(&fhir::response(&iv, &f.id, &f.finished_at)),
     };
     write_out(output, &text)
+}
+
+/// Indented JSON with a final newline.
+fn pretty(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
 }
 
 /// Writes to the file (atomically, private) or to standard output.

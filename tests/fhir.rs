@@ -1,0 +1,204 @@
+//! The FHIR output passes a real validator: the Python package `fhir.resources` (its R4B
+//! models), installed with pip into a throwaway virtual environment, plus the semantic checks
+//! in `tests/fhir/validate.py`. Without Python the test says so and fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Arc;
+
+use kinscreen::questionnaire;
+use kinscreen::store::Store;
+
+const FHIR_RESOURCES: &str = "fhir.resources==8.3.0";
+
+fn kinscreen() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_kinscreen"))
+}
+
+/// A virtual environment with fhir.resources, made once per build folder (and once per run:
+/// the tests share it).
+fn python() -> PathBuf {
+    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    PYTHON.get_or_init(make_python).clone()
+}
+
+fn make_python() -> PathBuf {
+    let found = Command::new("python3").arg("--version").output();
+    assert!(
+        found.is_ok_and(|o| o.status.success()),
+        "python3 is not installed: the FHIR validation test needs Python 3 (with venv and pip) \
+         to install {FHIR_RESOURCES}. Install it and run the tests again."
+    );
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fhir-venv");
+    let python = venv.join("bin").join("python");
+    let ready = venv.join(format!("ready-{FHIR_RESOURCES}"));
+    if !ready.exists() {
+        let _ = std::fs::remove_dir_all(&venv);
+        let made = Command::new("python3")
+            .args(["-m", "venv"])
+            .arg(&venv)
+            .output()
+            .unwrap();
+        assert!(
+            made.status.success(),
+            "python3 -m venv failed: {}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let pip = Command::new(&python)
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                FHIR_RESOURCES,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            pip.status.success(),
+            "pip install {FHIR_RESOURCES} failed: {}",
+            String::from_utf8_lossy(&pip.stderr)
+        );
+        std::fs::write(&ready, "").unwrap();
+    }
+    python
+}
+
+fn run_to_file(cmd: &mut Command, path: &Path) {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    std::fs::write(path, out.stdout).unwrap();
+}
+
+fn validate(python: &Path, files: &[PathBuf]) -> std::process::Output {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fhir/validate.py");
+    Command::new(python)
+        .arg(script)
+        .args(files)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn questionnaire_and_responses_pass_the_fhir_validator() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = vec![dir.path().join("questionnaire.json")];
+    run_to_file(
+        kinscreen().args(["export-questionnaire", "--format", "fhir"]),
+        &files[0],
+    );
+
+    // Every vignette scored as a QuestionnaireResponse.
+    let vignettes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&vignettes)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    for (n, v) in paths.iter().enumerate() {
+        let out = dir.path().join(format!("response-{n}.json"));
+        run_to_file(
+            kinscreen()
+                .args(["score", "--format", "fhir", "--answers"])
+                .arg(v),
+            &out,
+        );
+        files.push(out);
+    }
+    // Stopped early after an emergency: in progress.
+    let early = dir.path().join("early.toml");
+    std::fs::write(&early, "red_flags_emergency = [\"calf_swelling_warmth\"]\n").unwrap();
+    let out = dir.path().join("response-early.json");
+    run_to_file(
+        kinscreen()
+            .args(["score", "--format", "fhir", "--answers"])
+            .arg(&early),
+        &out,
+    );
+    let early_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(early_json["status"], "in-progress");
+    files.push(out);
+
+    // A finished interview from the history.
+    let data = dir.path().join("data");
+    let store = Store::open(Some(&data)).unwrap();
+    let q = Arc::new(questionnaire::builtin().unwrap());
+    let iv = kinscreen::answers::run(q, &kinscreen::answers::read(&paths[0]).unwrap()).unwrap();
+    let f = store
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .unwrap();
+    let out = dir.path().join("response-history.json");
+    run_to_file(
+        kinscreen()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(["export", &f.id, "--format", "fhir"]),
+        &out,
+    );
+    let history_json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(history_json["id"], f.id.as_str());
+    assert_eq!(history_json["authored"], "2026-11-21T10:00:00Z");
+    files.push(out);
+
+    let result = validate(&python, &files);
+    assert!(
+        result.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+}
+
+#[test]
+fn the_validator_rejects_a_broken_response() {
+    let python = python();
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.json");
+    run_to_file(kinscreen().args(["export-questionnaire"]), &q);
+    let v = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
+    let good = dir.path().join("good.json");
+    run_to_file(
+        kinscreen()
+            .args(["score", "--format", "fhir", "--answers"])
+            .arg(&v),
+        &good,
+    );
+    let text = std::fs::read_to_string(&good).unwrap();
+    for (name, broken) in [
+        (
+            "code.json",
+            text.replacen("\"code\": \"knee\"", "\"code\": \"elbow\"", 1),
+        ),
+        (
+            "status.json",
+            text.replacen("\"status\": \"completed\"", "\"status\": \"done\"", 1),
+        ),
+        (
+            "type.json",
+            text.replacen("\"valueInteger\": 5", "\"valueInteger\": \"five\"", 1),
+        ),
+        (
+            "link.json",
+            text.replacen("\"linkId\": \"side\"", "\"linkId\": \"sides\"", 1),
+        ),
+    ] {
+        assert_ne!(broken, text, "{name}: nothing was broken");
+        let path = dir.path().join(name);
+        std::fs::write(&path, broken).unwrap();
+        let result = validate(&python, &[q.clone(), path]);
+        assert!(
+            !result.status.success(),
+            "{name} passed: {}",
+            String::from_utf8_lossy(&result.stdout)
+        );
+    }
+}
