@@ -316,9 +316,14 @@ mod tests {
         let sharp = &items[3]["item"][0]["answerOption"][0];
         assert_eq!(sharp["extension"][0]["url"], ITEM_WEIGHT);
         assert_eq!(sharp["extension"][0]["valueDecimal"], 2);
+        let sharp_class = q.questions[q.question_index("pain_character").unwrap()]
+            .kind
+            .options()[0]
+            .weights[0]
+            .0;
         assert_eq!(
             sharp["extension"][1]["extension"][0]["valueCode"],
-            "mechanical_compensation"
+            q.classes[sharp_class].id.as_str()
         );
     }
 }
