@@ -8,6 +8,7 @@
 
 pub mod answers;
 pub mod assess;
+pub mod case;
 pub mod engine;
 pub mod fhir;
 pub mod graph;

@@ -162,7 +162,9 @@ fn main() -> ExitCode {
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             format,
         ),
-        Some(Command::Validate { files, strict }) => validate(&files, strict),
+        Some(Command::Validate { files, strict }) => {
+            validate(&files, strict, cli.questionnaire.as_deref())
+        }
         Some(Command::Graph { file, format }) => match load(file.as_deref()) {
             Ok(q) => {
                 match format {
@@ -379,7 +381,9 @@ fn write_out(output: Option<&Path>, text: &str) -> ExitCode {
     }
 }
 
-fn validate(files: &[PathBuf], strict: bool) -> ExitCode {
+/// Checks questionnaire files, and practice cases (against the built-in questionnaire or the
+/// one given with `--questionnaire`).
+fn validate(files: &[PathBuf], strict: bool, questionnaire_path: Option<&Path>) -> ExitCode {
     let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut failed = false;
     for path in files {
@@ -392,13 +396,23 @@ fn validate(files: &[PathBuf], strict: bool) -> ExitCode {
                 continue;
             }
         };
-        let (q, problems) = questionnaire::check(&src, &name);
+        let (ok, problems) = if kinscreen::case::looks_like_case(&src) {
+            let q = match load(questionnaire_path) {
+                Ok(q) => Arc::new(q),
+                Err(code) => return code,
+            };
+            let (case, problems) = kinscreen::case::check(&q, &src, &name);
+            (case.is_some(), problems)
+        } else {
+            let (q, problems) = questionnaire::check(&src, &name);
+            (q.is_some(), problems)
+        };
         if !problems.is_empty() {
             eprintln!("{}\n", render_excerpts(&problems, &src, styled));
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         let warnings = problems.len() - errors;
-        if q.is_some() && !(strict && warnings > 0) {
+        if ok && !(strict && warnings > 0) {
             println!("{name}: ok ({warnings} warning(s))");
         } else {
             println!("{name}: {errors} error(s), {warnings} warning(s)");

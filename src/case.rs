@@ -1,0 +1,193 @@
+//! Practice cases (virtual patients) for physiotherapy students: who the patient is, what they
+//! say, their answer to every item, and the key (expected result, essential and critical items,
+//! teaching points). A case is checked against the questionnaire: every id and option must
+//! exist, and the key must agree with what the assessment computes from the case's answers, so
+//! cases and model can never drift apart. Format: `questionnaires/cases/README.md`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use serde::Deserialize;
+
+use crate::answers::{self, Entry};
+use crate::questionnaire::{Problem, Questionnaire, Severity};
+use crate::report;
+
+/// The patient.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Patient {
+    pub age: u32,
+    pub sex: String,
+    pub work: String,
+    pub activity: String,
+}
+
+/// The case header.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Header {
+    pub id: String,
+    pub title: String,
+    /// 1 (straightforward) to 3 (hard).
+    pub difficulty: u8,
+    /// The presenting complaint, in the patient's own words.
+    pub complaint: String,
+}
+
+/// One or several accepted classifications.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMore {
+    One(String),
+    More(Vec<String>),
+}
+
+impl OneOrMore {
+    pub fn all(&self) -> Vec<&str> {
+        match self {
+            OneOrMore::One(s) => vec![s.as_str()],
+            OneOrMore::More(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// What a student should conclude and must not miss.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Key {
+    pub classification: OneOrMore,
+    pub triage: String,
+    /// Items a complete history must include.
+    pub essential: Vec<String>,
+    /// Red-flag screening items: missing one fails the station.
+    pub critical: Vec<String>,
+    /// The reasoning to take away.
+    pub teaching: Vec<String>,
+}
+
+/// A whole case file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub case: Header,
+    pub patient: Patient,
+    /// The patient's answer to each item, by item id (as in an answers file).
+    pub answers: toml::Table,
+    /// What the patient says when asked each item, by item id.
+    pub replies: BTreeMap<String, String>,
+    pub key: Key,
+}
+
+/// Reads and checks a case against the questionnaire; returns it with every problem found.
+pub fn check(q: &Arc<Questionnaire>, src: &str, file: &str) -> (Option<Case>, Vec<Problem>) {
+    let problem = |message: String| Problem::at(Severity::Error, file, src, None, message);
+    let case: Case = match toml::from_str(src) {
+        Ok(c) => c,
+        Err(e) => {
+            let p = Problem::at(
+                Severity::Error,
+                file,
+                src,
+                e.span(),
+                e.message().trim().to_string(),
+            );
+            return (None, vec![p]);
+        }
+    };
+    let mut problems = Vec::new();
+
+    // The answers must be valid answers, and walk the interview to a result.
+    let answers_file = match answers::parse(src, file) {
+        Ok(a) => a,
+        Err(e) => return (None, vec![problem(e.to_string())]),
+    };
+    let walked = answers::run(q.clone(), &answers_file);
+    match &walked {
+        Err(e) => problems.push(problem(format!(
+            "the case's answers do not make a complete interview: {e}"
+        ))),
+        Ok(interview) => {
+            let got = report::record(interview);
+            let accepted = case.key.classification.all();
+            if !accepted.contains(&got.classification.as_str()) {
+                problems.push(problem(format!(
+                    "the key says the picture is {}, but the assessment of the case's answers gives `{}` ({:?})",
+                    accepted.join(" or "),
+                    got.classification,
+                    got.scores
+                )));
+            }
+            if got.triage != case.key.triage {
+                problems.push(problem(format!(
+                    "the key says triage `{}`, but the assessment of the case's answers gives `{}`",
+                    case.key.triage, got.triage
+                )));
+            }
+        }
+    }
+
+    // Every id the case names must exist.
+    let known = |id: &str| q.question_index(id).is_some();
+    for (what, ids) in [
+        ("reply", case.replies.keys().cloned().collect::<Vec<_>>()),
+        ("essential item", case.key.essential.clone()),
+        ("critical item", case.key.critical.clone()),
+    ] {
+        for id in ids {
+            if !known(&id) {
+                problems.push(problem(format!(
+                    "{what} `{id}` is not a question of the questionnaire"
+                )));
+            }
+        }
+    }
+    for c in case.key.classification.all() {
+        if !q.classes.iter().any(|k| k.id == c) {
+            problems.push(problem(format!(
+                "the key names class `{c}`, which the questionnaire does not have"
+            )));
+        }
+    }
+    if !q.triage.iter().any(|t| t.id == case.key.triage) {
+        problems.push(problem(format!(
+            "the key names triage level `{}`, which the questionnaire does not have",
+            case.key.triage
+        )));
+    }
+    // The patient can only be asked what has a reply, and every answer needs one.
+    for Entry { id, .. } in &answers_file.entries {
+        if !case.replies.contains_key(id) {
+            problems.push(problem(format!(
+                "item `{id}` has an answer but no reply in the patient's words"
+            )));
+        }
+    }
+    for id in case.key.critical.iter() {
+        let is_red_flag_item = q
+            .question_index(id)
+            .is_some_and(|i| q.rules.iter().any(|r| r.red_flag && reads(&r.when, i)));
+        if known(id) && !is_red_flag_item {
+            problems.push(problem(format!(
+                "critical item `{id}` is not a red-flag screening item (no red-flag rule reads it)"
+            )));
+        }
+    }
+    if !(1..=3).contains(&case.case.difficulty) {
+        problems.push(problem("`difficulty` goes from 1 to 3".into()));
+    }
+    let ok = problems.is_empty();
+    (ok.then_some(case), problems)
+}
+
+fn reads(c: &crate::questionnaire::Condition, q: usize) -> bool {
+    let mut read = Vec::new();
+    c.questions(&mut read);
+    read.contains(&q)
+}
+
+/// Whether a TOML file is a practice case rather than a questionnaire.
+pub fn looks_like_case(src: &str) -> bool {
+    toml::from_str::<toml::Table>(src)
+        .is_ok_and(|t| t.contains_key("case") && t.contains_key("key"))
+}
