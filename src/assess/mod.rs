@@ -2,8 +2,7 @@
 //! classification by the questionnaire's decision rule, the triage level forced by rules, the
 //! red flags, and the evidence for and against each class. Pure: data in, data out.
 
-use crate::engine::{Answers, holds};
-use crate::questionnaire::{CIdx, OIdx, QIdx, Questionnaire, RIdx, TIdx};
+use crate::questionnaire::{Answers, CIdx, OIdx, QIdx, Questionnaire, RIdx, TIdx, holds};
 
 /// One answer's push toward a class.
 #[derive(Debug, Clone, PartialEq, Eq)]
