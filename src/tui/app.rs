@@ -147,7 +147,7 @@ impl App {
         if self.loaded.as_ref() == Some(&state) {
             return;
         }
-        self.loaded = Some(state.clone());
+        let previous = self.loaded.replace(state.clone());
         self.scroll = 0;
         self.cursor = 0;
         self.ticked.clear();
@@ -172,8 +172,10 @@ impl App {
                 }
             }
             State::Review => {
-                // Keep the row of the question just edited in view.
-                self.cursor = 0;
+                // Back from a question (an edit, or the last answer): highlight its row.
+                if let Some(State::Asking(i)) = previous {
+                    self.cursor = self.review_rows().iter().position(|r| *r == i).unwrap_or(0);
+                }
             }
             State::Alert(_) | State::Finished => {}
         }
@@ -376,18 +378,5 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         _ => {}
     }
-    let reviewing_row = match app.interview.state() {
-        State::Review if app.loaded.as_ref() != Some(&State::Review) => {
-            // Returning to the review after an edit: keep the edited row highlighted.
-            app.loaded.as_ref().and_then(|s| match s {
-                State::Asking(i) => app.review_rows().iter().position(|r| r == i),
-                _ => None,
-            })
-        }
-        _ => None,
-    };
     app.load_drafts();
-    if let Some(row) = reviewing_row {
-        app.cursor = row;
-    }
 }
