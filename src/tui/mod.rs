@@ -81,7 +81,8 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcom
 pub struct Saver {
     store: Option<Store>,
     saved: Option<Interview>,
-    record: Option<String>,
+    /// The history record of this interview, once finished: (id, finished at).
+    record: Option<(String, String)>,
 }
 
 impl Saver {
@@ -125,9 +126,13 @@ impl Saver {
         let id = &app.questionnaire().meta.id;
         let result = if *app.interview.state() == State::Finished {
             store
-                .save_finished(&app.interview, &now, self.record.as_deref())
+                .save_finished(
+                    &app.interview,
+                    &now,
+                    self.record.as_ref().map(|(id, _)| id.as_str()),
+                )
                 .and_then(|f| {
-                    self.record = Some(f.id);
+                    self.record = Some((f.id, f.finished_at));
                     store.discard_unfinished(id)
                 })
         } else {
@@ -142,17 +147,15 @@ impl Saver {
     }
 
     fn save_report(&self, store: &Store, app: &App) -> Result<String, store::StoreError> {
-        let name = self
-            .record
-            .clone()
-            .unwrap_or_else(|| store::id_from_time(&store::now()));
-        let at = store::now();
+        let name = match &self.record {
+            Some((id, _)) => id.clone(),
+            None => store::id_from_time(&store::now()),
+        };
         let text = report::markdown(
             &app.interview,
-            self.record.as_deref().map(|id| report::Provenance {
-                id,
-                finished_at: &at,
-            }),
+            self.record
+                .as_ref()
+                .map(|(id, finished_at)| report::Provenance { id, finished_at }),
         );
         let path = store.save_report(&name, &text)?;
         Ok(format!("Report saved to {}", path.display()))
