@@ -2,19 +2,15 @@
 //! Each file's second line says what must be reported: `# expect: error|warning LINE:COL text`
 //! (or `# expect: clean`).
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use kinscreen::questionnaire::{Severity, check};
 
 fn corpus() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/bad-questionnaires");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = common::toml_files("tests/bad-questionnaires");
     assert!(files.len() >= 20, "the corpus is missing");
     files
 }

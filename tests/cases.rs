@@ -1,7 +1,9 @@
 //! Every practice case shipped in `questionnaires/cases/` validates and agrees with the engine,
 //! and a case whose key has drifted from the model is caught.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
@@ -9,14 +11,7 @@ use kinscreen::{case, questionnaire};
 use predicates::prelude::*;
 
 fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/cases");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
+    common::toml_files("questionnaires/cases")
 }
 
 #[test]
@@ -38,8 +33,7 @@ fn every_shipped_case_validates_and_agrees_with_the_engine() {
 #[test]
 fn a_drifted_or_broken_case_is_reported() {
     let q = Arc::new(questionnaire::builtin().unwrap());
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("questionnaires/cases/hip-to-ankle-mechanical.toml");
+    let path = common::project("questionnaires/cases/hip-to-ankle-mechanical.toml");
     let src = std::fs::read_to_string(&path).unwrap();
     for (change, from, to, message) in [
         (
@@ -87,8 +81,7 @@ fn a_drifted_or_broken_case_is_reported() {
 #[test]
 fn validate_checks_cases_as_a_process() {
     let dir = tempfile::tempdir().unwrap();
-    let good = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("questionnaires/cases/knee-to-hip-referred.toml");
+    let good = common::project("questionnaires/cases/knee-to-hip-referred.toml");
     Command::cargo_bin("kinscreen")
         .unwrap()
         .arg("validate")

@@ -1,6 +1,8 @@
 //! The command line as a process: exit codes and messages a user sees.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -17,11 +19,7 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     path
 }
 
-fn vignette(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vignettes")
-        .join(name)
-}
+use common::vignette;
 
 /// The line (1-based) of the first occurrence of `needle` in `text`.
 fn line_of(text: &str, needle: &str) -> usize {

@@ -2,6 +2,8 @@
 //! models), installed with pip into a throwaway virtual environment, plus the semantic checks
 //! in `tests/fhir/validate.py`. Without Python the test says so and fails.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
@@ -95,12 +97,7 @@ fn questionnaire_and_responses_pass_the_fhir_validator() {
     );
 
     // Every vignette scored as a QuestionnaireResponse.
-    let vignettes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&vignettes)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    paths.sort();
+    let paths = common::toml_files("tests/vignettes");
     for (n, v) in paths.iter().enumerate() {
         let out = dir.path().join(format!("response-{n}.json"));
         run_to_file(

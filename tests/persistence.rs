@@ -1,6 +1,8 @@
 //! Saving as the person goes: the event loop's saver against a private data folder, the resume
 //! offer, reports, and the history commands as processes.
 
+mod common;
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -42,44 +44,6 @@ fn files(dir: &Path, sub: &str) -> Vec<String> {
     names
 }
 
-/// Start, no red flags, knee, right, hip elsewhere, then a mechanical story to the review.
-const TO_REVIEW: &[Msg] = &[
-    Confirm,
-    Pick(4),
-    Confirm,
-    Pick(7),
-    Confirm,
-    Pick(2),
-    Pick(2),
-    Pick(4),
-    Confirm,
-    Pick(1),
-    Pick(3),
-    Pick(3),
-    Pick(3),
-    Pick(1),
-    Pick(1),
-    Pick(1),
-    Pick(5),
-    Confirm,
-    Confirm,
-    Pick(1),
-    Pick(3),
-    Pick(5),
-    Confirm,
-    Pick(1),
-    Confirm,
-    Pick(2),
-    Pick(2),
-    Pick(4),
-    Confirm,
-    Pick(2),
-    Pick(3),
-    Confirm,
-    Pick(2),
-    Pick(3),
-];
-
 #[test]
 fn saved_after_every_answer_then_kept_in_the_history_once() {
     let dir = tempfile::tempdir().unwrap();
@@ -99,7 +63,7 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
     assert_eq!(saved.answers.len(), 1);
     assert_eq!(saved.current.as_deref(), Some("red_flags_urgent"));
 
-    send(&mut a, &mut saver, &TO_REVIEW[3..]);
+    send(&mut a, &mut saver, &common::welcome_to_review()[3..]);
     send(&mut a, &mut saver, &[Finish]);
     assert!(
         store
@@ -184,7 +148,7 @@ fn report_key_saves_markdown_and_says_where() {
     let store = Store::open(Some(dir.path())).unwrap();
     let mut saver = Saver::new(Some(store.clone()));
     let mut a = app(&store);
-    send(&mut a, &mut saver, TO_REVIEW);
+    send(&mut a, &mut saver, &common::welcome_to_review());
     send(&mut a, &mut saver, &[Finish, SaveReport]);
     let status = a.status.clone().unwrap();
     assert!(status.starts_with("Report saved to "), "{status}");
@@ -212,7 +176,7 @@ fn without_a_store_nothing_is_written() {
         Arc::new(questionnaire::builtin().unwrap()),
         Theme { color: false },
     );
-    send(&mut a, &mut saver, TO_REVIEW);
+    send(&mut a, &mut saver, &common::welcome_to_review());
     send(&mut a, &mut saver, &[Finish]);
     update(&mut a, SaveReport);
     assert_eq!(a.effects, [Effect::SaveReport]);
@@ -226,8 +190,7 @@ fn history_with_one() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(Some(dir.path())).unwrap();
     let q = Arc::new(questionnaire::builtin().unwrap());
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
+    let path = common::vignette("01-hip-to-knee-mechanical.toml");
     let iv = kinscreen::answers::run(q, &kinscreen::answers::read(&path).unwrap()).unwrap();
     let f = store
         .save_finished(&iv, "2026-11-21T10:00:00Z", None)
@@ -315,8 +278,7 @@ fn the_schema_rejects_a_broken_record() {
 
 #[test]
 fn markdown_report_snapshot() {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes/02-hip-to-knee-referred.toml");
+    let path = common::vignette("02-hip-to-knee-referred.toml");
     let out = Command::cargo_bin("kinscreen")
         .unwrap()
         .args(["score", "--format", "markdown", "--answers"])

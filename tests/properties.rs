@@ -1,6 +1,8 @@
 //! Properties of the engine and the loaders: every walk ends, going back then forward restores
 //! the state, and no answers file or questionnaire text makes anything panic.
 
+mod common;
+
 use std::sync::Arc;
 
 use kinscreen::engine::{Answer, Interview, State};
@@ -111,10 +113,8 @@ proptest! {
     #[test]
     fn mutated_vignettes_never_panic(which in 0usize..8, line in 0usize..40, how in 0u8..4, junk in "[a-z_0-9\\[\\]\" =]{0,12}") {
         let q = builtin();
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-        let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "toml")).collect();
-        files.sort();
-        let text = std::fs::read_to_string(&files[which % files.len()]).unwrap();
+        let texts = vignette_texts();
+        let text = &texts[which % texts.len()];
         let mut lines: Vec<String> = text.lines().map(String::from).collect();
         let l = line % lines.len();
         match how {
@@ -235,14 +235,7 @@ fn mutate(v: &mut toml::Value, seeds: &[usize], op: u8) -> bool {
 }
 
 fn vignette_texts() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
-    files
+    common::toml_files("tests/vignettes")
         .iter()
         .map(|p| std::fs::read_to_string(p).unwrap())
         .collect()

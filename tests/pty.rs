@@ -121,6 +121,21 @@ impl Session {
         std::thread::sleep(Duration::from_millis(60));
     }
 
+    /// From the welcome screen to the first question.
+    fn begin(&mut self) {
+        self.wait_for("Press Enter to begin");
+        self.keys(b"\r");
+        self.wait_for("Do you have any of these right now?");
+    }
+
+    /// "None of these" on both red-flag screens, up to where it hurts.
+    fn pass_safety_check(&mut self) {
+        self.keys(b"4\r");
+        self.wait_for("And do any of these apply to you?");
+        self.keys(b"7\r");
+        self.wait_for("Where is the pain that bothers you most?");
+    }
+
     /// Closes the window: every copy of the master side goes, so the terminal hangs up.
     fn close_window(&mut self) {
         self.reading
@@ -180,15 +195,10 @@ impl Session {
 #[test]
 fn interview_with_real_keys_resize_and_quit() {
     let mut s = Session::start();
-    s.wait_for("Press Enter to begin");
+    s.begin();
     assert!(s.screen.lock().unwrap().screen().alternate_screen());
     assert!(!s.terminal_cooked(), "raw mode during the interview");
-    s.keys(b"\r");
-    s.wait_for("Do you have any of these right now?");
-    s.keys(b"4\r");
-    s.wait_for("And do any of these apply to you?");
-    s.keys(b"7\r");
-    s.wait_for("Where is the pain that bothers you most?");
+    s.pass_safety_check();
     s.keys(b"2");
     s.wait_for("Which side?");
 
@@ -233,9 +243,7 @@ fn interview_with_real_keys_resize_and_quit() {
 #[test]
 fn red_flag_alert_then_ctrl_c() {
     let mut s = Session::start();
-    s.wait_for("Press Enter to begin");
-    s.keys(b"\r");
-    s.wait_for("Do you have any of these right now?");
+    s.begin();
     s.keys(b"2\r");
     s.wait_for("One calf swollen, warm and tender");
     s.wait_for("Emergency: get care now");
@@ -297,13 +305,8 @@ fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
 fn killed_with_sigkill_it_resumes_at_the_same_question_with_every_answer() {
     let home = tempfile::tempdir().unwrap();
     let mut s = Session::start_in(home.path(), &[]);
-    s.wait_for("Press Enter to begin");
-    s.keys(b"\r");
-    s.wait_for("Do you have any of these right now?");
-    s.keys(b"4\r");
-    s.wait_for("And do any of these apply to you?");
-    s.keys(b"7\r");
-    s.wait_for("Where is the pain that bothers you most?");
+    s.begin();
+    s.pass_safety_check();
     s.keys(b"3");
     s.wait_for("Which side?");
     s.keys(b"1");
@@ -346,8 +349,7 @@ fn no_save_leaves_no_file_anywhere() {
     let home = tempfile::tempdir().unwrap();
     let mut s = Session::start_in(home.path(), &["--no-save"]);
     s.wait_for("Nothing is saved on this computer (--no-save)");
-    s.keys(b"\r");
-    s.wait_for("Do you have any of these right now?");
+    s.begin();
     s.keys(b"4\r");
     s.wait_for("And do any of these apply to you?");
     s.keys(b"q");
@@ -363,9 +365,7 @@ fn a_terminal_that_goes_away_ends_the_program() {
     // Closing the window: the pseudo-terminal's master side disappears. The program must end
     // (not spin at full CPU for ever, as a known crossterm bug would make it).
     let mut s = Session::start();
-    s.wait_for("Press Enter to begin");
-    s.keys(b"\r");
-    s.wait_for("Do you have any of these right now?");
+    s.begin();
     s.close_window();
     let start = Instant::now();
     let code = s.exit_code();

@@ -3,6 +3,9 @@
 
 use std::sync::Arc;
 
+mod common;
+
+use common::{TO_ONSET, TO_REVIEW};
 use kinscreen::questionnaire;
 use kinscreen::tui::app::{App, update};
 use kinscreen::tui::keymap::Msg;
@@ -33,48 +36,6 @@ fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 }
 
 use Msg::*;
-
-/// Start, no emergency, no urgent flags, knee, right, hip elsewhere.
-const TO_ONSET: &[Msg] = &[
-    Confirm,
-    Pick(4),
-    Confirm,
-    Pick(7),
-    Confirm,
-    Pick(2),
-    Pick(2),
-    Pick(4),
-    Confirm,
-];
-
-/// The rest of a mechanical hip-to-knee story, ending at the review.
-const TO_REVIEW: &[Msg] = &[
-    Pick(1), // other joint first
-    Pick(3), // gradual
-    Pick(3), // 6 weeks to 3 months
-    Pick(3), // slowly worse
-    Pick(1), // sharp
-    Pick(1), // one spot
-    Pick(1), // stays put
-    Pick(5),
-    Confirm, // no nerve symptoms
-    Confirm, // severity 5
-    Pick(1), // pressing brings it on
-    Pick(3),
-    Pick(5),
-    Confirm, // stairs, squatting
-    Pick(1),
-    Confirm, // rest
-    Pick(2), // no back link
-    Pick(2),
-    Pick(4),
-    Confirm, // stiff hip, limited rotation
-    Pick(2),
-    Pick(3),
-    Confirm, // hip drops, knee collapses
-    Pick(2), // no swelling
-    Pick(3), // no treatment yet
-];
 
 #[test]
 fn welcome() {

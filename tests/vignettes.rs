@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+mod common;
+
 use assert_cmd::Command;
 use kinscreen::{answers, questionnaire, report};
 
@@ -13,13 +15,7 @@ struct Expect {
 }
 
 fn vignettes() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("tests/vignettes")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-        .collect();
-    files.sort();
+    let files = common::toml_files("tests/vignettes");
     assert!(files.len() >= 8, "the vignettes are missing");
     files
 }
@@ -96,8 +92,7 @@ fn every_vignette_scores_through_the_cli() {
 #[test]
 fn emergency_vignette_reports_its_red_flag() {
     let q = Arc::new(questionnaire::builtin().unwrap());
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vignettes/06-saddle-numbness.toml");
+    let path = common::vignette("06-saddle-numbness.toml");
     let interview = answers::run(q, &answers::read(&path).unwrap()).unwrap();
     let record = report::record(&interview);
     assert!(

@@ -1,0 +1,76 @@
+//! Helpers shared by the integration tests (each test file includes this module; not every
+//! file uses every helper).
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use kinscreen::tui::keymap::Msg::{self, *};
+
+/// A path inside the project.
+pub fn project(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The `.toml` files of a project folder, sorted by name.
+pub fn toml_files(folder: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(project(folder))
+        .unwrap_or_else(|e| panic!("{folder}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// One of the sample cases in `tests/vignettes/`.
+pub fn vignette(name: &str) -> PathBuf {
+    project("tests/vignettes").join(name)
+}
+
+/// Keys from the welcome screen: start, no emergency, no urgent flags, knee, right, hip
+/// elsewhere.
+pub const TO_ONSET: &[Msg] = &[
+    Confirm,
+    Pick(4),
+    Confirm,
+    Pick(7),
+    Confirm,
+    Pick(2),
+    Pick(2),
+    Pick(4),
+    Confirm,
+];
+
+/// The rest of a mechanical hip-to-knee story, ending at the review.
+pub const TO_REVIEW: &[Msg] = &[
+    Pick(1), // other joint first
+    Pick(3), // gradual
+    Pick(3), // 6 weeks to 3 months
+    Pick(3), // slowly worse
+    Pick(1), // sharp
+    Pick(1), // one spot
+    Pick(1), // stays put
+    Pick(5),
+    Confirm, // no nerve symptoms
+    Confirm, // severity 5
+    Pick(1), // pressing brings it on
+    Pick(3),
+    Pick(5),
+    Confirm, // stairs, squatting
+    Pick(1),
+    Confirm, // rest
+    Pick(2), // no back link
+    Pick(2),
+    Pick(4),
+    Confirm, // stiff hip, limited rotation
+    Pick(2),
+    Pick(3),
+    Confirm, // hip drops, knee collapses
+    Pick(2), // no swelling
+    Pick(3), // no treatment yet
+];
+
+/// From the welcome screen to the review.
+pub fn welcome_to_review() -> Vec<Msg> {
+    [TO_ONSET, TO_REVIEW].concat()
+}
