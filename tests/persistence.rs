@@ -83,16 +83,9 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
             .unwrap()
             .is_some()
     );
-    let rows = a.review_rows();
     let q = a.questionnaire().clone();
-    let severity = rows
-        .iter()
-        .position(|r| q.questions[*r].id == "severity")
-        .unwrap();
-    while a.cursor != severity {
-        let step = if a.cursor < severity { Down } else { Up };
-        send(&mut a, &mut saver, &[step]);
-    }
+    let (_, keys) = common::to_review_row(&a, "severity");
+    send(&mut a, &mut saver, &keys);
     send(&mut a, &mut saver, &[Confirm, Pick(9), Confirm, Finish]);
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1);

@@ -236,15 +236,8 @@ fn editing_from_the_review_returns_to_it_on_the_same_row() {
     send(&mut a, TO_REVIEW);
     assert_eq!(a.context(), kinscreen::tui::keymap::Ctx::Review);
     // Up to the severity row and change it to 8.
-    let rows = a.review_rows();
-    let q = a.questionnaire().clone();
-    let severity = rows
-        .iter()
-        .position(|r| q.questions[*r].id == "severity")
-        .unwrap();
-    while a.cursor > severity {
-        send(&mut a, &[Up]);
-    }
+    let (severity, keys) = common::to_review_row(&a, "severity");
+    send(&mut a, &keys);
     send(&mut a, &[Confirm]);
     assert_eq!(a.value, 5, "the stored answer is loaded for editing");
     send(&mut a, &[Pick(8), Confirm]);

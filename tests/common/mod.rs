@@ -74,3 +74,15 @@ pub const TO_REVIEW: &[Msg] = &[
 pub fn welcome_to_review() -> Vec<Msg> {
     [TO_ONSET, TO_REVIEW].concat()
 }
+
+/// On the review: the row of a question, and the arrow keys that move the cursor there.
+pub fn to_review_row(app: &kinscreen::tui::app::App, question: &str) -> (usize, Vec<Msg>) {
+    let q = app.questionnaire();
+    let row = app
+        .review_rows()
+        .iter()
+        .position(|r| q.questions[*r].id == question)
+        .unwrap_or_else(|| panic!("`{question}` is not on the review"));
+    let step = if app.cursor < row { Down } else { Up };
+    (row, vec![step; app.cursor.abs_diff(row)])
+}
