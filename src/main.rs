@@ -348,7 +348,7 @@ fn export(data: &Data, id: &str, format: ExportFormat, output: Option<&Path>) ->
                 finished_at: &f.finished_at,
             }),
         ),
-        ExportFormat::Json => pretty(&report::export_json(&f)),
+        ExportFormat::Json => pretty(&f.export_json()),
         ExportFormat::Fhir => pretty(&fhir::response(&iv, &f.id, &f.finished_at)),
     };
     write_out(output, &text)

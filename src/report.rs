@@ -463,22 +463,3 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
     line(&format!("_{}_", md(&q.text.disclaimer)));
     out
 }
-
-/// The full record of a finished interview for `kinscreen export --format json` (field names
-/// are stable and documented in the README).
-pub fn export_json(f: &crate::store::Finished) -> serde_json::Value {
-    serde_json::json!({
-        "format": f.format,
-        "id": f.id,
-        "finished_at": f.finished_at,
-        "questionnaire": {
-            "id": f.questionnaire.id,
-            "version": f.questionnaire.version,
-            "fingerprint": f.questionnaire.fingerprint,
-            "title": f.questionnaire_title,
-        },
-        "answers": f.answers,
-        "alerts_seen": f.acknowledged,
-        "assessment": f.record,
-    })
-}

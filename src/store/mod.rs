@@ -202,6 +202,25 @@ impl Finished {
         }
     }
 
+    /// The full record for `kinscreen export --format json` (field names are stable and
+    /// documented in the README and `docs/export.schema.json`).
+    pub fn export_json(&self) -> Value {
+        serde_json::json!({
+            "format": self.format,
+            "id": self.id,
+            "finished_at": self.finished_at,
+            "questionnaire": {
+                "id": self.questionnaire.id,
+                "version": self.questionnaire.version,
+                "fingerprint": self.questionnaire.fingerprint,
+                "title": self.questionnaire_title,
+            },
+            "answers": self.answers,
+            "alerts_seen": self.acknowledged,
+            "assessment": self.record,
+        })
+    }
+
     /// The interview again, on the questionnaire it was taken with.
     pub fn interview(&self) -> Result<Interview, StoreError> {
         let q = questionnaire::load_str(
