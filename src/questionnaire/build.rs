@@ -82,6 +82,18 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         })
         .collect();
 
+    let heading_ids = b.index_ids("heading", "", raw.headings.iter().map(|h| &h.id));
+    let headings: Vec<Heading> = raw
+        .headings
+        .iter()
+        .map(|h| Heading {
+            id: h.id.get_ref().clone(),
+            label: h.label.clone(),
+            scheme: h.scheme.clone(),
+            about: h.about.clone(),
+        })
+        .collect();
+
     let class_ids = b.index_ids("class", "", raw.classes.iter().map(|c| &c.id));
     let classes: Vec<Class> = raw
         .classes
@@ -118,7 +130,17 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
     let mut questions: Vec<Question> = raw
         .questions
         .iter()
-        .map(|q| build_question(&mut b, q, &raw.text, &section_ids, &class_ids, undecided))
+        .map(|q| {
+            build_question(
+                &mut b,
+                q,
+                &raw.text,
+                &section_ids,
+                &heading_ids,
+                &class_ids,
+                undecided,
+            )
+        })
         .collect();
 
     // Pass 2: conditions.
@@ -280,6 +302,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
             triage,
             rules,
             notes,
+            headings,
         }),
         _ => None,
     };
@@ -409,10 +432,34 @@ fn build_question(
     q: &RawQuestion,
     text: &RawText,
     section_ids: &HashMap<String, usize>,
+    heading_ids: &HashMap<String, usize>,
     class_ids: &HashMap<String, usize>,
     undecided: Option<CIdx>,
 ) -> Question {
     let id = q.id.get_ref();
+    let mut headings = Vec::new();
+    for h in &q.headings {
+        match heading_ids.get(h.get_ref()) {
+            Some(i) if headings.contains(i) => b.error(
+                Some(h.span()),
+                format!("question `{id}` names heading `{}` twice", h.get_ref()),
+            ),
+            Some(i) => headings.push(*i),
+            None => b.error(
+                Some(h.span()),
+                format!(
+                    "question `{id}` names heading `{}`, which is not declared in [[headings]]",
+                    h.get_ref()
+                ),
+            ),
+        }
+    }
+    if q.headings.is_empty() && !heading_ids.is_empty() {
+        b.warning(
+            Some(q.id.span()),
+            format!("question `{id}` has no `headings`: practice mode shows it without a tag"),
+        );
+    }
     let section = match section_ids.get(q.section.get_ref()) {
         Some(s) => *s,
         None => {
@@ -566,6 +613,8 @@ fn build_question(
         id: id.clone(),
         section,
         prompt: q.prompt.clone(),
+        topic: q.topic.clone(),
+        headings,
         why: q.why.clone(),
         help: q.help.clone(),
         required: q.required,

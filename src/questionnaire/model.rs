@@ -35,6 +35,18 @@ pub struct Questionnaire {
     pub triage: Vec<TriageLevel>,
     pub rules: Vec<Rule>,
     pub notes: Vec<Note>,
+    /// History-taking headings questions are tagged with (for practice mode).
+    pub headings: Vec<Heading>,
+}
+
+/// A heading of a history-taking scheme, such as SOCRATES "Site".
+#[derive(Debug, Clone)]
+pub struct Heading {
+    pub id: String,
+    pub label: String,
+    /// The scheme it belongs to (e.g. "SOCRATES").
+    pub scheme: String,
+    pub about: Option<String>,
 }
 
 /// Identity of a questionnaire.
@@ -67,6 +79,10 @@ pub struct Question {
     pub id: String,
     pub section: usize,
     pub prompt: String,
+    /// A few words naming what the question is about (for lists); the prompt when absent.
+    pub topic: Option<String>,
+    /// Indices into [`Questionnaire::headings`].
+    pub headings: Vec<usize>,
     /// The "why we ask" line.
     pub why: Option<String>,
     pub help: Option<String>,
@@ -76,6 +92,13 @@ pub struct Question {
     /// The most one question can add toward any one class.
     pub cap: Option<i32>,
     pub kind: Kind,
+}
+
+impl Question {
+    /// What the question is about, in a few words (the prompt when no topic is given).
+    pub fn topic(&self) -> &str {
+        self.topic.as_deref().unwrap_or(&self.prompt)
+    }
 }
 
 /// What kind of answer a question takes.

@@ -17,6 +17,7 @@ const ARRAYS: &[&str] = &[
     "triage",
     "rules",
     "notes",
+    "headings",
 ];
 const REQUIRED: &[&str] = &[
     "meta",
@@ -141,6 +142,11 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
         .map(|v| r.many("notes", v))
         .unwrap_or_default();
 
+    let headings: Vec<RawHeading> = doc
+        .get("headings")
+        .map(|v| r.many("headings", v))
+        .unwrap_or_default();
+
     match (meta, text, decision) {
         (Some(meta), Some(text), Some(decision)) if r.problems.is_empty() => Ok(RawDoc {
             meta,
@@ -152,6 +158,7 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
             triage,
             rules,
             notes,
+            headings,
         }),
         _ => Err(r.problems),
     }

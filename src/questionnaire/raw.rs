@@ -19,6 +19,18 @@ pub struct RawDoc {
     pub triage: Vec<RawTriage>,
     pub rules: Vec<RawRule>,
     pub notes: Vec<RawNote>,
+    pub headings: Vec<RawHeading>,
+}
+
+/// A history-taking heading (SOCRATES, subjective examination) questions can be tagged with.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawHeading {
+    pub id: Spanned<String>,
+    pub label: String,
+    pub scheme: String,
+    #[serde(default)]
+    pub about: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -80,6 +92,10 @@ pub struct RawQuestion {
     #[serde(rename = "type")]
     pub kind: RawKind,
     pub prompt: String,
+    #[serde(default)]
+    pub topic: Option<String>,
+    #[serde(default)]
+    pub headings: Vec<Spanned<String>>,
     #[serde(default)]
     pub why: Option<String>,
     #[serde(default)]
