@@ -1,0 +1,378 @@
+use std::sync::Arc;
+
+use super::*;
+
+fn station(name: &str) -> Station {
+    let q = Arc::new(crate::questionnaire::builtin().unwrap());
+    let (_, src) = BUILT_IN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .unwrap_or_else(|| panic!("no built-in case {name}"));
+    Station::load(&q, src, name).unwrap()
+}
+
+fn q_of(s: &Station) -> Arc<Questionnaire> {
+    s.questionnaire().clone()
+}
+
+fn item(s: &Station, id: &str) -> QIdx {
+    s.questionnaire().question_index(id).unwrap()
+}
+
+fn class(s: &Station, id: &str) -> CIdx {
+    s.questionnaire()
+        .classes
+        .iter()
+        .position(|c| c.id == id)
+        .unwrap()
+}
+
+fn level(s: &Station, id: &str) -> TIdx {
+    s.questionnaire()
+        .triage
+        .iter()
+        .position(|t| t.id == id)
+        .unwrap()
+}
+
+/// Asks these items in order.
+fn asking(s: &Station, ids: &[&str]) -> Attempt {
+    let mut a = Attempt::new();
+    for id in ids {
+        assert!(a.ask(item(s, id)), "{id} asked twice");
+    }
+    a
+}
+
+/// Red flags first, then every essential item: what a good student does.
+fn model_attempt(s: &Station) -> Attempt {
+    let mut a = Attempt::new();
+    for i in s.critical.iter().chain(&s.essential) {
+        a.ask(*i);
+    }
+    a
+}
+
+/// The key's answer, with findings that support it.
+fn right_answer(s: &Station, findings: &[&str]) -> Hypothesis {
+    Hypothesis {
+        class: s.classes[0],
+        triage: s.triage,
+        findings: findings.iter().map(|f| item(s, f)).collect(),
+    }
+}
+
+fn points(g: &Grade, part: &str) -> u32 {
+    g.parts.iter().find(|p| p.name == part).unwrap().points
+}
+
+#[test]
+fn the_scheme_adds_up_to_100() {
+    assert_eq!(SCHEME.max(), 100);
+    let parts: u32 = grade(
+        &station("hip-to-knee-mechanical.toml"),
+        &Attempt::new(),
+        &Hypothesis {
+            class: 0,
+            triage: 0,
+            findings: vec![],
+        },
+    )
+    .parts
+    .iter()
+    .map(|p| p.max)
+    .sum();
+    assert_eq!(parts, 100);
+}
+
+#[test]
+fn a_complete_focused_history_with_the_right_answer_scores_full_marks() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let a = model_attempt(&s);
+    let g = grade(&s, &a, &right_answer(&s, &["gait_changes", "onset_mode"]));
+    assert!(g.critical_errors.is_empty());
+    assert!(g.essential_missed.is_empty());
+    assert!(g.added_nothing.is_empty(), "{:?}", g.added_nothing);
+    assert_eq!(g.findings.iter().filter(|(_, ok)| *ok).count(), 2);
+    assert_eq!(g.total, 100);
+    assert!(g.passed);
+}
+
+#[test]
+fn missing_one_red_flag_screen_fails_the_station_whatever_else_was_right() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = Attempt::new();
+    a.ask(item(&s, "red_flags_emergency"));
+    for i in &s.essential {
+        a.ask(*i);
+    }
+    let g = grade(&s, &a, &right_answer(&s, &["gait_changes"]));
+    assert_eq!(
+        g.critical_errors,
+        vec![CriticalError::MissedScreening(item(&s, "red_flags_urgent"))]
+    );
+    assert!(!g.passed);
+    assert_eq!(g.total, SCHEME.critical_cap, "the points are capped");
+    // Without the cap it would have passed easily: the rule, not the points, fails it.
+    let sum: u32 = g.parts.iter().map(|p| p.points).sum();
+    assert!(sum > SCHEME.pass_mark, "{sum}");
+    assert_eq!(points(&g, "Critical items"), 10);
+}
+
+#[test]
+fn no_red_flag_screen_at_all_is_two_critical_errors() {
+    let s = station("calf-swelling-emergency.toml");
+    let a = asking(&s, &["onset_mode", "local_swelling", "other_areas"]);
+    let h = right_answer(&s, &[]);
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.critical_errors.len(), 2);
+    assert_eq!(points(&g, "Critical items"), 0);
+    assert!(!g.passed);
+}
+
+#[test]
+fn calling_a_red_flag_case_less_urgent_is_a_critical_error() {
+    let s = station("calf-swelling-emergency.toml");
+    let a = model_attempt(&s);
+    let mut h = right_answer(&s, &["red_flags_emergency"]);
+    h.triage = level(&s, "urgent");
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.triage_call, TriageCall::Under(1));
+    assert_eq!(
+        g.critical_errors,
+        vec![CriticalError::UnderTriaged {
+            said: level(&s, "urgent"),
+            needed: level(&s, "emergency")
+        }]
+    );
+    assert!(!g.passed);
+    assert!(
+        g.critical_errors[0]
+            .describe(&q_of(&s))
+            .contains("under-triaged")
+    );
+}
+
+#[test]
+fn under_triage_without_red_flags_costs_points_but_does_not_fail() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let a = model_attempt(&s);
+    let mut h = right_answer(&s, &["gait_changes"]);
+    h.triage = level(&s, "self_care");
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.triage_call, TriageCall::Under(1));
+    assert!(g.critical_errors.is_empty());
+    assert_eq!(points(&g, "Accuracy"), SCHEME.picture + SCHEME.findings);
+    assert!(g.passed);
+}
+
+#[test]
+fn one_level_too_cautious_earns_part_of_the_triage_points() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let a = model_attempt(&s);
+    let mut h = right_answer(&s, &[]);
+    h.triage = level(&s, "urgent");
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.triage_call, TriageCall::Over(1));
+    assert_eq!(
+        points(&g, "Accuracy"),
+        SCHEME.picture + SCHEME.triage_one_over
+    );
+    h.triage = level(&s, "emergency");
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.triage_call, TriageCall::Over(2));
+    assert_eq!(points(&g, "Accuracy"), SCHEME.picture);
+}
+
+#[test]
+fn the_wrong_picture_loses_the_classification_points() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let a = model_attempt(&s);
+    let mut h = right_answer(&s, &[]);
+    h.class = class(&s, "referred_pain");
+    let g = grade(&s, &a, &h);
+    assert!(!g.class_correct);
+    assert_eq!(points(&g, "Accuracy"), SCHEME.triage);
+    assert_eq!(g.total, 100 - SCHEME.picture - SCHEME.findings);
+}
+
+#[test]
+fn any_accepted_classification_counts() {
+    let s = station("calf-swelling-emergency.toml");
+    let a = model_attempt(&s);
+    for c in ["unclear", "referred_pain"] {
+        let mut h = right_answer(&s, &[]);
+        h.class = class(&s, c);
+        assert!(grade(&s, &a, &h).class_correct, "{c}");
+    }
+    let mut h = right_answer(&s, &[]);
+    h.class = class(&s, "mechanical_compensation");
+    assert!(!grade(&s, &a, &h).class_correct);
+}
+
+#[test]
+fn red_flags_screened_late_lose_sequence_points() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = Attempt::new();
+    for i in &s.essential {
+        a.ask(*i);
+    }
+    for i in &s.critical {
+        a.ask(*i);
+    }
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert!(g.critical_errors.is_empty());
+    assert!(g.critical_asked.iter().all(|(_, _, early)| !early));
+    assert_eq!(points(&g, "Sequence"), SCHEME.focus);
+    // Two questions before the screen is still early (the slack).
+    let mut a = asking(&s, &["main_site", "onset_mode"]);
+    for i in s.critical.iter().chain(&s.essential) {
+        a.ask(*i);
+    }
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert!(g.critical_asked.iter().all(|(_, _, early)| *early));
+    assert_eq!(points(&g, "Sequence"), SCHEME.early + SCHEME.focus);
+}
+
+#[test]
+fn questions_that_added_nothing_cost_focus_points() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = model_attempt(&s);
+    // In this case "which side" and "how bad" carry no evidence and change nothing.
+    for id in ["side", "severity"] {
+        a.ask(item(&s, id));
+    }
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert_eq!(
+        g.added_nothing,
+        vec![item(&s, "side"), item(&s, "severity")]
+    );
+    assert_eq!(points(&g, "Sequence"), SCHEME.early + SCHEME.focus - 2);
+    // Asking where it hurts is never wasted: other questions depend on it.
+    let mut a = model_attempt(&s);
+    a.ask(item(&s, "main_site"));
+    assert!(
+        grade(&s, &a, &right_answer(&s, &[]))
+            .added_nothing
+            .is_empty()
+    );
+}
+
+#[test]
+fn asking_everything_is_broad_but_unfocused() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = Attempt::new();
+    for i in 0..s.questionnaire().questions.len() {
+        a.ask(i);
+    }
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert_eq!(points(&g, "Breadth"), SCHEME.breadth);
+    assert!(g.added_nothing.len() >= 2, "{:?}", g.added_nothing);
+    assert!(points(&g, "Sequence") < SCHEME.early + SCHEME.focus);
+}
+
+#[test]
+fn breadth_is_pro_rata_of_the_essential_items() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let n = s.essential.len();
+    let mut a = Attempt::new();
+    for i in s.critical.iter().chain(&s.essential[..n - 2]) {
+        a.ask(*i);
+    }
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert_eq!(g.essential_missed, s.essential[n - 2..].to_vec());
+    assert_eq!(points(&g, "Breadth"), pro(SCHEME.breadth, n - 2, n));
+}
+
+fn pro(max: u32, k: usize, n: usize) -> u32 {
+    (f64::from(max) * k as f64 / n as f64).round() as u32
+}
+
+#[test]
+fn findings_that_point_the_other_way_do_not_count() {
+    let s = station("hip-to-knee-referred.toml");
+    let a = model_attempt(&s);
+    let h = right_answer(&s, &["hip_signs", "pain_location"]);
+    let g = grade(&s, &a, &h);
+    assert!(g.findings.iter().all(|(_, ok)| *ok), "{:?}", g.findings);
+    assert_eq!(points(&g, "Accuracy"), 35);
+    // A red-flag screen that found nothing supports nothing.
+    let h = right_answer(&s, &["hip_signs", "red_flags_urgent"]);
+    let g = grade(&s, &a, &h);
+    assert_eq!(g.findings[1], (item(&s, "red_flags_urgent"), false));
+    assert_eq!(points(&g, "Accuracy"), 30 + pro(5, 1, 2));
+}
+
+#[test]
+fn in_a_mixed_case_evidence_either_way_supports_unclear() {
+    let s = station("mixed-knee.toml");
+    let a = model_attempt(&s);
+    let h = right_answer(&s, &["local_provocation", "back_link"]);
+    let g = grade(&s, &a, &h);
+    assert!(g.findings.iter().all(|(_, ok)| *ok), "{:?}", g.findings);
+}
+
+#[test]
+fn an_attempt_counts_each_item_once_and_freezes_when_committed() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = Attempt::new();
+    let side = item(&s, "side");
+    assert!(a.ask(side));
+    assert!(!a.ask(side));
+    assert_eq!(a.asked(), &[side]);
+    let never = item(&s, "gait_changes");
+    assert!(a.commit(Hypothesis {
+        class: 0,
+        triage: 0,
+        findings: vec![side, never],
+    }));
+    assert_eq!(
+        a.hypothesis().unwrap().findings,
+        vec![side],
+        "findings must have been asked"
+    );
+    assert!(!a.ask(never));
+    assert!(!a.commit(right_answer(&s, &[])));
+}
+
+#[test]
+fn the_patient_volunteers_only_what_the_case_says() {
+    let s = station("hip-to-knee-mechanical.toml");
+    match s.reply(item(&s, "gait_changes")) {
+        Reply::Said(text) => assert!(!text.is_empty()),
+        Reply::NotApplicable => panic!("the case has a reply for gait"),
+    }
+    // The hip is the painful site in a knee-to-hip case, so the hip-signs item does not apply.
+    let s = station("knee-to-hip-mechanical.toml");
+    assert_eq!(s.reply(item(&s, "hip_signs")), Reply::NotApplicable);
+}
+
+#[test]
+fn every_built_in_case_loads_as_a_station() {
+    let q = Arc::new(crate::questionnaire::builtin().unwrap());
+    let (stations, broken) = built_in(&q);
+    assert!(broken.is_empty(), "{broken:?}");
+    assert_eq!(stations.len(), BUILT_IN.len());
+    assert!(stations.len() >= 10);
+    for s in &stations {
+        assert!(!s.critical.is_empty(), "{}", s.source);
+        // The model attempt passes every station.
+        let g = grade(s, &model_attempt(s), &right_answer(s, &[]));
+        assert!(g.passed, "{}: {g:?}", s.source);
+    }
+}
+
+#[test]
+fn a_log_entry_names_items_by_id() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let a = model_attempt(&s);
+    let h = right_answer(&s, &["gait_changes"]);
+    let g = grade(&s, &a, &h);
+    let e = LogEntry::of(&s, &a, &h, &g, "2026-11-21T10:00:00Z");
+    assert_eq!(e.asked[0], "red_flags_emergency");
+    assert_eq!(e.classification, "mechanical_compensation");
+    assert_eq!(e.findings, vec!["gait_changes"]);
+    assert_eq!(e.score, 100);
+    let json = serde_json::to_string(&e).unwrap();
+    assert_eq!(serde_json::from_str::<LogEntry>(&json).unwrap(), e);
+}
