@@ -7,9 +7,11 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use kinscreen::practice::{self, Station};
 use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Outcome;
+use kinscreen::tui::practice::PracticeApp;
 use kinscreen::{answers, fhir, graph, report, tui};
 
 /// A screening interview for hip, knee, ankle and foot pain: overload from the way you move, or
@@ -84,6 +86,22 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Practise history-taking on virtual patients (for physiotherapy students): ask in any
+    /// order, commit a hypothesis, get a debrief marked like an OSCE station.
+    Practice {
+        /// Start this case file straight away instead of choosing from the list.
+        #[arg(long, value_name = "FILE", conflicts_with = "cases")]
+        case: Option<PathBuf>,
+        /// Choose from the case files (*.toml) in this folder instead of the built-in cases.
+        #[arg(long, value_name = "DIR")]
+        cases: Option<PathBuf>,
+        /// Show earlier attempts and their scores, by case, instead of practising.
+        #[arg(long, conflicts_with_all = ["case", "cases"])]
+        history: bool,
+        /// A questionnaire file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        questionnaire: Option<PathBuf>,
     },
     /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
@@ -162,6 +180,18 @@ fn main() -> ExitCode {
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             format,
         ),
+        Some(Command::Practice { history: true, .. }) => practice_history(&data),
+        Some(Command::Practice {
+            case,
+            cases,
+            questionnaire,
+            ..
+        }) => practice(
+            questionnaire.as_deref().or(cli.questionnaire.as_deref()),
+            case.as_deref(),
+            cases.as_deref(),
+            &data,
+        ),
         Some(Command::Validate { files, strict }) => {
             validate(&files, strict, cli.questionnaire.as_deref())
         }
@@ -224,7 +254,12 @@ fn run(path: Option<&Path>, data: &Data) -> ExitCode {
             Err(code) => return code,
         }
     };
-    match tui::run(Arc::new(q), store) {
+    exit_code(tui::run(Arc::new(q), store))
+}
+
+/// Exit code of an interactive session.
+fn exit_code(outcome: anyhow::Result<Outcome>) -> ExitCode {
+    match outcome {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Cancelled) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(130),
@@ -233,6 +268,111 @@ fn run(path: Option<&Path>, data: &Data) -> ExitCode {
             ExitCode::from(BAD_INPUT)
         }
     }
+}
+
+fn practice(
+    q_path: Option<&Path>,
+    case: Option<&Path>,
+    cases: Option<&Path>,
+    data: &Data,
+) -> ExitCode {
+    let q = match load(q_path) {
+        Ok(q) => Arc::new(q),
+        Err(code) => return code,
+    };
+    let (stations, broken) = match (case, cases) {
+        (Some(file), _) => {
+            let name = file.display().to_string();
+            let src = match std::fs::read_to_string(file) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("kinscreen: cannot read {name}: {e}");
+                    return ExitCode::from(BAD_INPUT);
+                }
+            };
+            match Station::load(&q, &src, &name) {
+                Ok(s) => (vec![s], Vec::new()),
+                Err(problems) => {
+                    let styled =
+                        std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+                    eprintln!("{}", render_excerpts(&problems, &src, styled));
+                    eprintln!("kinscreen: {name} cannot be practised (see above)");
+                    return ExitCode::from(BAD_INPUT);
+                }
+            }
+        }
+        (None, Some(dir)) => match practice::from_dir(&q, dir) {
+            Ok(found) => found,
+            Err(e) => {
+                eprintln!("kinscreen: cannot read the folder {}: {e}", dir.display());
+                return ExitCode::from(BAD_INPUT);
+            }
+        },
+        (None, None) => practice::built_in(&q),
+    };
+    for b in &broken {
+        eprintln!(
+            "kinscreen: skipped {}: {}",
+            b.source,
+            b.problems
+                .iter()
+                .map(|p| p.message.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        );
+    }
+    if stations.is_empty() {
+        eprintln!("kinscreen: no practice case could be loaded");
+        return ExitCode::from(BAD_INPUT);
+    }
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "kinscreen: practice mode needs a terminal (standard input and output are not one).\n\
+             `kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one."
+        );
+        return ExitCode::from(BAD_INPUT);
+    }
+    let store = if data.no_save {
+        None
+    } else {
+        match data.store() {
+            Ok(s) => Some(s),
+            Err(code) => return code,
+        }
+    };
+    let app = PracticeApp::new(
+        stations,
+        broken,
+        case.is_some(),
+        kinscreen::tui::theme::Theme::from_env(),
+    );
+    exit_code(tui::practice::run(app, store))
+}
+
+fn practice_history(data: &Data) -> ExitCode {
+    let store = match data.store() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let (entries, bad) = match store.practice_log() {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("kinscreen: {e}");
+            return ExitCode::from(BAD_INPUT);
+        }
+    };
+    for (line, problem) in &bad {
+        eprintln!("kinscreen: skipped line {line} of the practice log: {problem}");
+    }
+    if entries.is_empty() {
+        println!(
+            "No practice attempts yet in {} (start one with `kinscreen practice`).",
+            store.dir().display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    print!("{}", practice::history_text(&entries));
+    ExitCode::SUCCESS
 }
 
 fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode {

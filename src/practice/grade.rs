@@ -29,6 +29,9 @@ pub struct Scheme {
     pub triage_one_over: u32,
     /// Findings named that support the key, pro rata of those named.
     pub findings: u32,
+    /// With fewer than half the essential items asked, the picture and triage points are
+    /// halved (rounded down): a right answer without the history behind it is a guess.
+    pub guess_divisor: u32,
     /// Passing needs at least this total and no critical error.
     pub pass_mark: u32,
     /// With a critical error the total is at most this.
@@ -46,6 +49,7 @@ pub const SCHEME: Scheme = Scheme {
     triage: 15,
     triage_one_over: 5,
     findings: 5,
+    guess_divisor: 2,
     pass_mark: 60,
     critical_cap: 40,
 };
@@ -83,12 +87,13 @@ impl Scheme {
                 self.focus
             ),
             format!(
-                "**Accuracy ({} points)**: {} for an accepted classification; {} for the expected triage level ({} if one level more urgent than needed, 0 if more than that or less urgent); {} for findings, pro rata of the findings named that support the key (an answer with evidence toward an accepted class, or one that raised a red flag); naming none scores 0.",
+                "**Accuracy ({} points)**: {} for an accepted classification; {} for the expected triage level ({} if one level more urgent than needed, 0 if more than that or less urgent); {} for findings, pro rata of the findings named that support the key (an answer with evidence toward an accepted class, or one that raised a red flag); naming none scores 0. With fewer than half the essential items asked, the classification and triage points are divided by {} (rounded down): a right answer without the history behind it is a guess.",
                 self.picture + self.triage + self.findings,
                 self.picture,
                 self.triage,
                 self.triage_one_over,
-                self.findings
+                self.findings,
+                self.guess_divisor
             ),
             format!(
                 "**Pass**: {} or more out of {} and no critical error. A critical error (a red-flag screening item never asked, or a case with red flags called less urgent than it is) fails the station whatever else was right, and caps the total at {}.",
@@ -163,6 +168,8 @@ pub struct Grade {
     pub critical_errors: Vec<CriticalError>,
     pub class_correct: bool,
     pub triage_call: TriageCall,
+    /// Fewer than half the essential items were asked, so the conclusion counts as a guess.
+    pub guessed: bool,
     pub essential_missed: Vec<QIdx>,
     pub critical_missed: Vec<QIdx>,
     /// Critical items asked, with the place (1-based) they were asked at and whether early.
@@ -240,7 +247,12 @@ pub fn grade(station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
     } else {
         pro_rata(s.findings, supporting, findings.len())
     };
-    let accuracy = if class_correct { s.picture } else { 0 } + triage_points + findings_points;
+    let guessed = 2 * (station.essential.len() - essential_missed.len()) < station.essential.len();
+    let mut judged = if class_correct { s.picture } else { 0 } + triage_points;
+    if guessed {
+        judged /= s.guess_divisor.max(1);
+    }
+    let accuracy = judged + findings_points;
 
     let mut critical_errors: Vec<CriticalError> = critical_missed
         .iter()
@@ -288,6 +300,7 @@ pub fn grade(station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
         critical_errors,
         class_correct,
         triage_call,
+        guessed,
         essential_missed,
         critical_missed,
         critical_asked,

@@ -118,7 +118,7 @@ pub struct Broken {
     pub problems: Vec<Problem>,
 }
 
-/// Every built-in case checked against `q`, in file-name order.
+/// Every built-in case checked against `q`, easiest first.
 pub fn built_in(q: &Arc<Questionnaire>) -> (Vec<Station>, Vec<Broken>) {
     load_all(
         q,
@@ -128,7 +128,7 @@ pub fn built_in(q: &Arc<Questionnaire>) -> (Vec<Station>, Vec<Broken>) {
     )
 }
 
-/// Every `*.toml` case in a folder, in file-name order.
+/// Every `*.toml` case in a folder, easiest first.
 pub fn from_dir(
     q: &Arc<Questionnaire>,
     dir: &Path,
@@ -173,6 +173,11 @@ fn load_all(
             }),
         }
     }
+    // Easiest first, so a list reads as a course.
+    stations.sort_by(|a, b| {
+        (a.case.case.difficulty, &a.case.case.title)
+            .cmp(&(b.case.case.difficulty, &b.case.case.title))
+    });
     (stations, broken)
 }
 
@@ -278,4 +283,56 @@ impl LogEntry {
                 .collect(),
         }
     }
+}
+
+/// The practice log as text: for each case (in the order first tried) its attempts over time,
+/// with the score, the result, how many items were asked and what was concluded.
+pub fn history_text(entries: &[LogEntry]) -> String {
+    use std::fmt::Write;
+    let mut cases: Vec<&str> = Vec::new();
+    for e in entries {
+        if !cases.contains(&e.case.as_str()) {
+            cases.push(&e.case);
+        }
+    }
+    let mut out = String::new();
+    for (n, case) in cases.iter().enumerate() {
+        let tries: Vec<&LogEntry> = entries.iter().filter(|e| e.case == *case).collect();
+        let best = tries.iter().map(|e| e.score).max().unwrap_or_default();
+        let trend: Vec<String> = tries.iter().map(|e| e.score.to_string()).collect();
+        if n > 0 {
+            out.push('\n');
+        }
+        let title = tries.last().map(|e| e.title.as_str()).unwrap_or_default();
+        let _ = writeln!(out, "{title} [{case}]");
+        let _ = writeln!(
+            out,
+            "  {} attempt(s), best {best}/100, scores over time: {}",
+            tries.len(),
+            trend.join(" → ")
+        );
+        let _ = writeln!(
+            out,
+            "  {:<17}  {:>5}  {:<6}  {:>5}  {:<24}  how soon",
+            "when (UTC)", "score", "result", "asked", "picture"
+        );
+        for e in tries {
+            let when: String = e.at.replace('T', " ").chars().take(16).collect();
+            let result = if e.passed { "pass" } else { "FAIL" };
+            let _ = writeln!(
+                out,
+                "  {:<17}  {:>5}  {:<6}  {:>5}  {:<24}  {}",
+                when,
+                e.score,
+                result,
+                e.asked.len(),
+                e.classification,
+                e.triage
+            );
+            for c in &e.critical_errors {
+                let _ = writeln!(out, "    critical error: {c}");
+            }
+        }
+    }
+    out
 }

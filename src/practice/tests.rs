@@ -376,3 +376,31 @@ fn a_log_entry_names_items_by_id() {
     let json = serde_json::to_string(&e).unwrap();
     assert_eq!(serde_json::from_str::<LogEntry>(&json).unwrap(), e);
 }
+
+#[test]
+fn a_right_answer_after_a_thin_history_counts_as_a_guess() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let mut a = Attempt::new();
+    for i in &s.critical {
+        a.ask(*i);
+    }
+    a.ask(s.essential[0]);
+    let g = grade(&s, &a, &right_answer(&s, &[]));
+    assert!(g.guessed);
+    assert!(g.class_correct);
+    assert_eq!(
+        points(&g, "Accuracy"),
+        (SCHEME.picture + SCHEME.triage) / SCHEME.guess_divisor
+    );
+    assert!(
+        !g.passed,
+        "red flags and a lucky guess do not pass: {}",
+        g.total
+    );
+    // Half the essential items is enough history.
+    let half = s.essential.len().div_ceil(2);
+    for i in &s.essential[1..half] {
+        a.ask(*i);
+    }
+    assert!(!grade(&s, &a, &right_answer(&s, &[])).guessed);
+}

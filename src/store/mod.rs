@@ -14,6 +14,7 @@ use serde_json::{Map, Value};
 
 use crate::answers::answer_from_value;
 use crate::engine::{Answers, Interview, State};
+use crate::practice::LogEntry;
 use crate::questionnaire::{self, Questionnaire};
 use crate::report::{self, Record};
 
@@ -301,6 +302,9 @@ fn private_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// The practice log's attempts, and its unreadable lines as (line number, problem).
+pub type PracticeLog = (Vec<LogEntry>, Vec<(usize, String)>);
+
 /// The data folder.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -449,6 +453,52 @@ impl Store {
         let path = dir.join(format!("{name}.md"));
         write_atomic(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(path)
+    }
+
+    fn practice_log_path(&self) -> PathBuf {
+        self.dir.join("practice-log.jsonl")
+    }
+
+    /// Appends one graded practice attempt to the practice log (JSON Lines, 0600). The line
+    /// is written with one `write` on a file opened for appending, then synced.
+    pub fn append_practice(&self, entry: &LogEntry) -> Result<PathBuf, StoreError> {
+        let path = self.practice_log_path();
+        let mut line = serde_json::to_vec(entry).map_err(|source| StoreError::Format {
+            path: path.display().to_string(),
+            source,
+        })?;
+        line.push(b'\n');
+        let mut options = std::fs::OpenOptions::new();
+        options.append(true).create(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&path).map_err(io(&path))?;
+        file.write_all(&line).map_err(io(&path))?;
+        file.sync_data().map_err(io(&path))?;
+        Ok(path)
+    }
+
+    /// Every attempt in the practice log, oldest first, and the lines that could not be read
+    /// (line number, problem). No log yet is an empty list.
+    pub fn practice_log(&self) -> Result<PracticeLog, StoreError> {
+        let path = self.practice_log_path();
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
+            Err(e) => return Err(io(&path)(e)),
+        };
+        let mut entries = Vec::new();
+        let mut bad = Vec::new();
+        for (n, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(line) {
+                Ok(e) => entries.push(e),
+                Err(e) => bad.push((n + 1, e.to_string())),
+            }
+        }
+        Ok((entries, bad))
     }
 }
 

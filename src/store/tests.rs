@@ -141,3 +141,46 @@ fn finished_interviews_are_listed_and_shown_as_taken() {
         Err(StoreError::NotFound(_))
     ));
 }
+
+fn log_entry(case: &str, score: u32) -> LogEntry {
+    LogEntry {
+        at: "2026-11-21T10:00:00Z".into(),
+        case: case.into(),
+        title: "A case".into(),
+        questionnaire: "kinscreen-lower-limb 1.0.0".into(),
+        asked: vec!["red_flags_emergency".into()],
+        classification: "unclear".into(),
+        triage: "routine".into(),
+        findings: vec![],
+        score,
+        passed: score >= 60,
+        critical_errors: vec![],
+        parts: vec![("Breadth".into(), 10, 30)],
+    }
+}
+
+#[test]
+fn the_practice_log_appends_private_lines_and_skips_damaged_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    assert!(store.practice_log().unwrap().0.is_empty(), "no log yet");
+    let path = store.append_practice(&log_entry("a", 40)).unwrap();
+    // A torn line (say, a full disk) must not hide the attempts around it.
+    std::fs::OpenOptions::new()
+        .append(true)
+        .open(&path)
+        .unwrap()
+        .write_all(b"{\"at\": \"2026\n")
+        .unwrap();
+    store.append_practice(&log_entry("b", 75)).unwrap();
+    let (entries, bad) = store.practice_log().unwrap();
+    assert_eq!(entries, vec![log_entry("a", 40), log_entry("b", 75)]);
+    assert_eq!(bad.len(), 1);
+    assert_eq!(bad[0].0, 2);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+}

@@ -376,7 +376,9 @@ impl Binding {
     }
 }
 
-fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
+/// Whether a key event is this key: `Some(digit)` for a matching digit key, `Some(None)` for
+/// another match, `None` for none.
+pub(crate) fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match (key, event.code) {
         (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(None),

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod keymap;
+pub mod practice;
 pub mod screens;
 pub mod theme;
 
@@ -57,6 +58,15 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcom
             }
         }
     }
+    in_terminal(|terminal, stop| event_loop(terminal, &mut app, stop, &mut saver))
+}
+
+/// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
+/// set the `stop` flag `body` must watch, a watchdog ends the process if the terminal goes
+/// away, and panics restore it through ratatui's hook.
+pub fn in_terminal<T>(
+    body: impl FnOnce(&mut DefaultTerminal, &AtomicBool) -> anyhow::Result<T>,
+) -> anyhow::Result<T> {
     let stop = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
@@ -70,7 +80,7 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcom
             return Err(e.into());
         }
     };
-    let result = event_loop(&mut terminal, &mut app, &stop, &mut saver);
+    let result = body(&mut terminal, &stop);
     ratatui::try_restore()?;
     result
 }

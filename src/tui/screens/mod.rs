@@ -3,9 +3,9 @@
 //! the [`App`].
 
 mod alert;
-mod overlay;
+pub(crate) mod overlay;
 mod question;
-mod result;
+pub(crate) mod result;
 mod review;
 mod welcome;
 

@@ -10,7 +10,7 @@ use crate::engine::State;
 use crate::tui::app::{App, Saving};
 use crate::tui::keymap;
 
-fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
+pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),

@@ -10,8 +10,10 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::para;
 use crate::assess::{Assessment, Evidence};
+use crate::questionnaire::Questionnaire;
 use crate::report::{self, Side};
 use crate::tui::app::App;
+use crate::tui::theme::Theme;
 
 fn panel_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
     let q = app.questionnaire();
@@ -23,9 +25,14 @@ fn panel_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-fn evidence_lines(app: &App, evidence: &[&Evidence], width: u16, out: &mut Vec<Line<'static>>) {
-    let q = app.questionnaire();
-    let t = app.theme;
+/// Evidence lines: points, question → answer, and the rationale under it.
+pub(crate) fn evidence_lines(
+    q: &Questionnaire,
+    t: Theme,
+    evidence: &[&Evidence],
+    width: u16,
+    out: &mut Vec<Line<'static>>,
+) {
     if evidence.is_empty() {
         out.push(Line::styled("  (none)", t.dim()));
     }
@@ -121,7 +128,13 @@ fn body_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
             Side::Toward => t.prompt(),
         };
         out.push(Line::styled(group.heading, style));
-        evidence_lines(app, &group.evidence, width, &mut out);
+        evidence_lines(
+            app.questionnaire(),
+            app.theme,
+            &group.evidence,
+            width,
+            &mut out,
+        );
     }
     if !a.red_flags.is_empty() {
         out.push(Line::raw(""));

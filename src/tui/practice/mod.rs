@@ -1,0 +1,426 @@
+//! Practice mode in the terminal: the case list, the question board with the running
+//! transcript, the hypothesis form and the debrief. The model and its `update` are here, the
+//! drawing in [`view`], the keys in [`keys`]; the marking itself is `crate::practice`.
+
+pub mod keys;
+pub mod view;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Station, grade};
+use crate::questionnaire::{CIdx, QIdx, TIdx};
+use crate::store::{self, Store};
+
+use super::Outcome;
+use super::app::Saving;
+use super::theme::Theme;
+use keys::{Ctx, Msg};
+
+/// The screen in front of the student.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    List,
+    Board,
+    Commit,
+    Debrief,
+}
+
+/// A window over the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    /// Leave the patient before committing (nothing is marked).
+    ConfirmQuit,
+    /// Commit the hypothesis (no more questions afterwards).
+    ConfirmCommit,
+}
+
+/// The parts of the hypothesis form.
+pub const CLASS: usize = 0;
+pub const TRIAGE: usize = 1;
+pub const FINDINGS: usize = 2;
+
+/// The hypothesis being put together.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Form {
+    /// The part with the focus: [`CLASS`], [`TRIAGE`] or [`FINDINGS`].
+    pub part: usize,
+    /// Highlighted row in each part.
+    pub cursor: [usize; 3],
+    pub class: Option<CIdx>,
+    pub triage: Option<TIdx>,
+    /// Ticked findings, in the order they were asked.
+    pub findings: Vec<QIdx>,
+}
+
+/// Work for the event loop.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Append this attempt to the practice log (the loop sets the time).
+    Log(Box<LogEntry>),
+}
+
+/// Everything the practice screens show.
+#[derive(Debug, Clone)]
+pub struct PracticeApp {
+    pub stations: Vec<Station>,
+    /// Cases that could not be loaded, named on the list.
+    pub broken: Vec<Broken>,
+    /// Earlier attempts, for the list's "best" column.
+    pub log: Vec<LogEntry>,
+    pub screen: Screen,
+    pub overlay: Option<Overlay>,
+    pub list_cursor: usize,
+    /// The case being practised (index into `stations`).
+    pub station: usize,
+    pub attempt: Attempt,
+    /// The board's items in the order shown (by section).
+    pub board: Vec<QIdx>,
+    pub board_cursor: usize,
+    /// Transcript lines scrolled back from the newest.
+    pub transcript_back: usize,
+    pub form: Form,
+    pub grade: Option<Grade>,
+    /// First line shown of the debrief.
+    pub scroll: usize,
+    pub status: Option<String>,
+    pub exit: Option<Outcome>,
+    pub theme: Theme,
+    pub size: (u16, u16),
+    pub saving: Saving,
+    /// Started with one case (`--case`): no list to go back to.
+    pub single: bool,
+    pub effects: Vec<Effect>,
+}
+
+/// Transcript lines one PgUp/PgDn moves.
+const TRANSCRIPT_PAGE: usize = 5;
+
+impl PracticeApp {
+    /// The list of `stations`; with one station and `single`, that case straight away.
+    pub fn new(stations: Vec<Station>, broken: Vec<Broken>, single: bool, theme: Theme) -> Self {
+        let mut app = PracticeApp {
+            stations,
+            broken,
+            log: Vec::new(),
+            screen: Screen::List,
+            overlay: None,
+            list_cursor: 0,
+            station: 0,
+            attempt: Attempt::new(),
+            board: Vec::new(),
+            board_cursor: 0,
+            transcript_back: 0,
+            form: Form::default(),
+            grade: None,
+            scroll: 0,
+            status: None,
+            exit: None,
+            theme,
+            size: (80, 24),
+            saving: Saving::Off,
+            single,
+            effects: Vec::new(),
+        };
+        if app.single && !app.stations.is_empty() {
+            app.start(0);
+        } else {
+            app.single = false;
+        }
+        app
+    }
+
+    /// The case being practised.
+    pub fn current(&self) -> &Station {
+        &self.stations[self.station]
+    }
+
+    /// The keys' context.
+    pub fn context(&self) -> Ctx {
+        match self.overlay {
+            Some(Overlay::Help) => Ctx::Help,
+            Some(_) => Ctx::Confirm,
+            None => match self.screen {
+                Screen::List => Ctx::List,
+                Screen::Board => Ctx::Board,
+                Screen::Commit => Ctx::Commit,
+                Screen::Debrief => Ctx::Debrief,
+            },
+        }
+    }
+
+    /// Whether the case list can be gone back to.
+    pub fn has_list(&self) -> bool {
+        !self.single
+    }
+
+    fn start(&mut self, station: usize) {
+        self.station = station;
+        self.attempt = Attempt::new();
+        let q = self.current().questionnaire().clone();
+        self.board = (0..q.sections.len())
+            .flat_map(|s| {
+                q.questions
+                    .iter()
+                    .enumerate()
+                    .filter(move |(_, x)| x.section == s)
+                    .map(|(i, _)| i)
+            })
+            .collect();
+        self.board_cursor = 0;
+        self.transcript_back = 0;
+        self.form = Form::default();
+        self.grade = None;
+        self.scroll = 0;
+        self.status = None;
+        self.screen = Screen::Board;
+    }
+
+    /// The rows of a part of the form.
+    pub fn form_rows(&self, part: usize) -> usize {
+        let q = self.current().questionnaire();
+        match part {
+            CLASS => q.classes.len(),
+            TRIAGE => q.triage.len(),
+            _ => self.attempt.asked().len(),
+        }
+    }
+
+    /// Best score and number of attempts of a case in the log.
+    pub fn record_of(&self, case_id: &str) -> Option<(u32, usize)> {
+        let scores: Vec<u32> = self
+            .log
+            .iter()
+            .filter(|e| e.case == case_id)
+            .map(|e| e.score)
+            .collect();
+        scores.iter().max().map(|best| (*best, scores.len()))
+    }
+}
+
+fn step(cursor: &mut usize, len: usize, down: bool) {
+    if len == 0 {
+        *cursor = 0;
+    } else if down {
+        *cursor = (*cursor + 1).min(len - 1);
+    } else {
+        *cursor = cursor.saturating_sub(1);
+    }
+}
+
+/// Applies one message to the model.
+pub fn update(app: &mut PracticeApp, msg: Msg) {
+    if msg != Msg::ForceQuit {
+        app.status = None;
+    }
+    match (app.overlay, msg) {
+        (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
+        (Some(Overlay::Help), Msg::Help) => app.overlay = None,
+        (Some(Overlay::Help), _) => {}
+        (Some(_), Msg::No) => app.overlay = None,
+        (Some(Overlay::ConfirmQuit), Msg::Yes) => {
+            app.overlay = None;
+            app.exit = Some(Outcome::Cancelled);
+        }
+        (Some(Overlay::ConfirmCommit), Msg::Yes) => {
+            app.overlay = None;
+            commit(app);
+        }
+        (Some(_), _) => {}
+        (None, Msg::Help) => app.overlay = Some(Overlay::Help),
+        (None, _) => match app.screen {
+            Screen::List => list(app, msg),
+            Screen::Board => board(app, msg),
+            Screen::Commit => form(app, msg),
+            Screen::Debrief => debrief(app, msg),
+        },
+    }
+}
+
+fn list(app: &mut PracticeApp, msg: Msg) {
+    match msg {
+        Msg::Up | Msg::Down => step(&mut app.list_cursor, app.stations.len(), msg == Msg::Down),
+        Msg::Select if !app.stations.is_empty() => app.start(app.list_cursor),
+        Msg::Quit => app.exit = Some(Outcome::Done),
+        _ => {}
+    }
+}
+
+fn board(app: &mut PracticeApp, msg: Msg) {
+    match msg {
+        Msg::Up | Msg::Down => step(&mut app.board_cursor, app.board.len(), msg == Msg::Down),
+        Msg::Select => {
+            let item = app.board[app.board_cursor];
+            if app.attempt.ask(item) {
+                app.transcript_back = 0;
+            } else {
+                app.status = Some("Already asked: the reply is in the transcript.".into());
+            }
+        }
+        Msg::PageUp => app.transcript_back += TRANSCRIPT_PAGE,
+        Msg::PageDown => app.transcript_back = app.transcript_back.saturating_sub(TRANSCRIPT_PAGE),
+        Msg::Commit => {
+            app.screen = Screen::Commit;
+            let rows = app.form_rows(FINDINGS);
+            app.form.cursor[FINDINGS] = app.form.cursor[FINDINGS].min(rows.saturating_sub(1));
+        }
+        Msg::Quit => app.overlay = Some(Overlay::ConfirmQuit),
+        _ => {}
+    }
+}
+
+fn form(app: &mut PracticeApp, msg: Msg) {
+    let part = app.form.part;
+    let rows = app.form_rows(part);
+    match msg {
+        Msg::Up | Msg::Down => step(&mut app.form.cursor[part], rows, msg == Msg::Down),
+        Msg::NextGroup => app.form.part = (part + 1) % 3,
+        Msg::PrevGroup => app.form.part = (part + 2) % 3,
+        Msg::Toggle if rows > 0 => {
+            let at = app.form.cursor[part];
+            match part {
+                CLASS => app.form.class = Some(at),
+                TRIAGE => app.form.triage = Some(at),
+                _ => {
+                    let item = app.attempt.asked()[at];
+                    if let Some(p) = app.form.findings.iter().position(|f| *f == item) {
+                        app.form.findings.remove(p);
+                    } else {
+                        app.form.findings.push(item);
+                        let asked = app.attempt.asked();
+                        app.form
+                            .findings
+                            .sort_by_key(|f| asked.iter().position(|a| a == f));
+                    }
+                }
+            }
+        }
+        Msg::Toggle => {
+            app.status = Some("Nothing asked yet, so there are no findings to tick.".into());
+        }
+        Msg::Select => match (app.form.class, app.form.triage) {
+            (Some(_), Some(_)) => app.overlay = Some(Overlay::ConfirmCommit),
+            (None, _) => {
+                app.form.part = CLASS;
+                app.status = Some("Choose what the picture looks like first (Space).".into());
+            }
+            (_, None) => {
+                app.form.part = TRIAGE;
+                app.status = Some("Choose how soon the patient should be seen (Space).".into());
+            }
+        },
+        Msg::Back => app.screen = Screen::Board,
+        Msg::Quit => app.overlay = Some(Overlay::ConfirmQuit),
+        _ => {}
+    }
+}
+
+fn commit(app: &mut PracticeApp) {
+    let (Some(class), Some(triage)) = (app.form.class, app.form.triage) else {
+        return;
+    };
+    let h = Hypothesis {
+        class,
+        triage,
+        findings: app.form.findings.clone(),
+    };
+    if !app.attempt.commit(h.clone()) {
+        return;
+    }
+    let g = grade(app.current(), &app.attempt, &h);
+    let entry = LogEntry::of(app.current(), &app.attempt, &h, &g, "");
+    app.log.push(entry.clone());
+    app.effects.push(Effect::Log(Box::new(entry)));
+    app.grade = Some(g);
+    app.scroll = 0;
+    app.screen = Screen::Debrief;
+}
+
+fn debrief(app: &mut PracticeApp, msg: Msg) {
+    let limit = view::debrief_limit(app);
+    let page = usize::from(app.size.1.saturating_sub(6)).max(1);
+    match msg {
+        Msg::Up => app.scroll = app.scroll.saturating_sub(1),
+        Msg::Down => app.scroll = (app.scroll + 1).min(limit),
+        Msg::PageUp => app.scroll = app.scroll.saturating_sub(page),
+        Msg::PageDown => app.scroll = (app.scroll + page).min(limit),
+        Msg::Home => app.scroll = 0,
+        Msg::End => app.scroll = limit,
+        Msg::Another if app.has_list() => {
+            app.screen = Screen::List;
+            app.list_cursor = app.station;
+        }
+        Msg::Quit => app.exit = Some(Outcome::Done),
+        _ => {}
+    }
+}
+
+/// Runs practice mode in the terminal; attempts are appended to the practice log of `store`
+/// (none without one).
+pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome> {
+    if let Some(store) = &store {
+        app.saving = Saving::On(store.dir().display().to_string());
+        match store.practice_log() {
+            Ok((entries, _)) => app.log = entries,
+            Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
+        }
+    }
+    super::in_terminal(|terminal, stop| event_loop(terminal, &mut app, stop, store.as_ref()))
+}
+
+/// Carries out the model's effects; problems and confirmations go to the status line.
+pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
+    for effect in std::mem::take(&mut app.effects) {
+        let Effect::Log(mut entry) = effect;
+        entry.at = store::now();
+        if let Some(last) = app.log.last_mut() {
+            last.at = entry.at.clone();
+        }
+        app.status = Some(match store {
+            None => "Not logged: saving is off (--no-save).".to_string(),
+            Some(store) => match store.append_practice(&entry) {
+                Ok(path) => format!("Attempt added to {}", path.display()),
+                Err(e) => format!("Could not log the attempt: {e}"),
+            },
+        });
+    }
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut PracticeApp,
+    stop: &AtomicBool,
+    store: Option<&Store>,
+) -> anyhow::Result<Outcome> {
+    let size = terminal.size()?;
+    app.size = (size.width, size.height);
+    loop {
+        terminal.draw(|frame| view::view(app, frame))?;
+        if let Some(outcome) = app.exit {
+            return Ok(outcome);
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(Outcome::Interrupted);
+        }
+        if !event::poll(Duration::from_millis(200))? {
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                if let Some(msg) = keys::message(app.context(), app.has_list(), &key) {
+                    update(app, msg);
+                    perform(app, store);
+                }
+            }
+            Event::Resize(w, h) => {
+                app.size = (w, h);
+                app.scroll = app.scroll.min(view::debrief_limit(app));
+            }
+            _ => {}
+        }
+    }
+}
