@@ -322,8 +322,13 @@ fn board(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     .areas(area);
     frame.render_widget(Paragraph::new(top), head);
     frame.render_widget(Paragraph::new(detail), foot);
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(middle);
+    // A wide terminal gives the board room for its headings column.
+    let board_share = if middle.width >= 100 { 60 } else { 45 };
+    let [left, right] = Layout::horizontal([
+        Constraint::Percentage(board_share),
+        Constraint::Percentage(100 - board_share),
+    ])
+    .areas(middle);
 
     // The board: sections, then their items.
     let block = Block::bordered().title(" Ask about ");
@@ -342,25 +347,31 @@ fn board(app: &PracticeApp, frame: &mut Frame, area: Rect) {
                 t.prompt(),
             ));
         }
-        let mark = if app.attempt.was_asked(*i) {
-            "✓"
-        } else {
-            " "
-        };
-        let mut label = format!("{mark} {}", x.topic());
-        // The headings follow the topic when there is room.
+        let asked = app.attempt.was_asked(*i);
+        let mark = if asked { "✓" } else { " " };
+        // Headings in a column of their own when the board is wide enough.
+        const TOPIC: usize = 30;
         let tagged = tags(q, *i);
-        if !tagged.is_empty() && label.chars().count() + tagged.chars().count() + 5 <= width {
-            label = format!("{label}  · {tagged}");
-        }
-        let label = fit(&label, width.saturating_sub(2));
+        let (topic, tag) = if width >= TOPIC + 16 && !tagged.is_empty() {
+            (
+                format!("{mark} {:<TOPIC$}", fit(x.topic(), TOPIC)),
+                fit(&tagged, width - TOPIC - 4),
+            )
+        } else {
+            (
+                fit(&format!("{mark} {}", x.topic()), width.saturating_sub(2)),
+                String::new(),
+            )
+        };
         if n == app.board_cursor {
             cursor_row = rows.len();
-            rows.push(Line::styled(format!("› {label}"), t.selected()));
-        } else if app.attempt.was_asked(*i) {
-            rows.push(Line::styled(format!("  {label}"), t.dim()));
+            rows.push(Line::styled(format!("› {topic}{tag}"), t.selected()));
         } else {
-            rows.push(Line::raw(format!("  {label}")));
+            let style = if asked { t.dim() } else { Style::new() };
+            rows.push(Line::from(vec![
+                Span::styled(format!("  {topic}"), style),
+                Span::styled(tag, t.dim()),
+            ]));
         }
     }
     let height = usize::from(inner.height);
