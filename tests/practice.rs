@@ -179,8 +179,8 @@ fn committing_asks_for_confirmation_first() {
 #[test]
 fn a_whole_station_by_keys_from_the_list_to_the_debrief_and_the_log() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let store = Some(&store);
+    let opened = Store::open(Some(dir.path())).unwrap();
+    let store = Some(&opened);
     let mut a = app();
     // Choose the runner's knee from the list.
     while a.stations[a.list_cursor].case.case.id != "hip-to-knee-mechanical" {
@@ -271,7 +271,7 @@ fn a_whole_station_by_keys_from_the_list_to_the_debrief_and_the_log() {
     insta::assert_snapshot!("debrief_end", render(&mut a, 80, 24).backend());
 
     // The attempt is in the log, with its items by id.
-    let (log, bad) = store.unwrap().practice_log().unwrap();
+    let (log, bad) = opened.practice_log().unwrap();
     assert!(bad.is_empty());
     let [entry]: [LogEntry; 1] = log.try_into().unwrap();
     assert_eq!(entry.case, "hip-to-knee-mechanical");
