@@ -104,3 +104,123 @@ fn validate_checks_cases_as_a_process() {
         .code(2)
         .stderr(predicate::str::contains("the key says triage `self_care`"));
 }
+
+fn kinscreen() -> Command {
+    Command::cargo_bin("kinscreen").unwrap()
+}
+
+#[test]
+fn practice_needs_a_terminal_and_names_broken_cases_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = common::project("questionnaires/cases/knee-to-hip-referred.toml");
+    let text = std::fs::read_to_string(&good).unwrap();
+    std::fs::write(dir.path().join("good.toml"), &text).unwrap();
+    std::fs::write(
+        dir.path().join("drifted.toml"),
+        text.replace("triage = \"routine\"", "triage = \"self_care\""),
+    )
+    .unwrap();
+    kinscreen()
+        .args(["--no-save", "practice", "--cases"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("skipped"))
+        .stderr(predicate::str::contains("drifted.toml"))
+        .stderr(predicate::str::contains("practice mode needs a terminal"));
+    kinscreen()
+        .args(["--no-save", "practice"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("practice mode needs a terminal"));
+}
+
+#[test]
+fn practice_refuses_a_case_that_does_not_check_out_with_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = common::project("questionnaires/cases/knee-to-hip-referred.toml");
+    let bad = dir.path().join("typo.toml");
+    let text = std::fs::read_to_string(&good)
+        .unwrap()
+        .replace("[patient]", "[patient]\nheight = 180");
+    std::fs::write(&bad, &text).unwrap();
+    let line = text[..text.find("height").unwrap()].matches('\n').count() + 1;
+    kinscreen()
+        .args(["--no-save", "practice", "--case"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("typo.toml:{line}:1")))
+        .stderr(predicate::str::contains("unknown field `height`"))
+        .stderr(predicate::str::contains("cannot be practised"));
+    kinscreen()
+        .args(["practice", "--history", "--case"])
+        .arg(&good)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+#[test]
+fn practice_history_shows_attempts_and_scores_over_time_per_case() {
+    let dir = tempfile::tempdir().unwrap();
+    kinscreen()
+        .args(["practice", "--history", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("No practice attempts yet"));
+    let store = kinscreen::store::Store::open(Some(dir.path())).unwrap();
+    let entry =
+        |case: &str, at: &str, score: u32, errors: Vec<String>| kinscreen::practice::LogEntry {
+            at: at.into(),
+            case: case.into(),
+            title: format!("Title of {case}"),
+            questionnaire: "kinscreen-lower-limb 1.0.0".into(),
+            asked: vec!["red_flags_emergency".into(), "main_site".into()],
+            classification: "referred_pain".into(),
+            triage: "routine".into(),
+            findings: vec![],
+            score,
+            passed: score >= 60 && errors.is_empty(),
+            critical_errors: errors,
+            parts: vec![],
+        };
+    for e in [
+        entry(
+            "a",
+            "2026-11-01T09:00:00Z",
+            40,
+            vec!["Red-flag screening not done".into()],
+        ),
+        entry("b", "2026-11-02T09:00:00Z", 70, vec![]),
+        entry("a", "2026-11-03T09:00:00Z", 85, vec![]),
+    ] {
+        store.append_practice(&e).unwrap();
+    }
+    let out = kinscreen()
+        .args(["practice", "--history", "--data-dir"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("Title of a [a]"), "{out}");
+    assert!(
+        out.contains("2 attempt(s), best 85/100, scores over time: 40 → 85"),
+        "{out}"
+    );
+    assert!(out.contains("2026-11-01 09:00"), "{out}");
+    assert!(out.contains("FAIL"), "{out}");
+    assert!(
+        out.contains("critical error: Red-flag screening not done"),
+        "{out}"
+    );
+    assert!(out.contains("1 attempt(s), best 70/100"), "{out}");
+    assert!(
+        out.find("[a]").unwrap() < out.find("[b]").unwrap(),
+        "cases in the order first tried"
+    );
+}

@@ -416,3 +416,21 @@ fn without_colour_the_cursor_still_shows() {
     );
     assert!(format!("{}", terminal.backend()).contains("› "));
 }
+
+#[test]
+fn the_readme_states_the_marking_rules_the_program_uses() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap()
+        .replace("\n  ", " ");
+    let rules = practice::SCHEME.rules();
+    let missing: Vec<String> = rules
+        .iter()
+        .filter(|r| !readme.contains(&format!("- {r}")))
+        .map(|r| format!("- {r}"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "README.md must list these marking rules (as written by Scheme::rules):\n{}",
+        missing.join("\n")
+    );
+}

@@ -376,3 +376,33 @@ fn a_terminal_that_goes_away_ends_the_program() {
     );
     assert_eq!(code, 130);
 }
+
+#[test]
+fn practice_a_case_with_real_keys_through_to_the_debrief() {
+    let home = tempfile::tempdir().unwrap();
+    let case = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/cases/hip-to-knee-mechanical.toml"
+    );
+    let mut s = Session::start_in(home.path(), &["practice", "--case", case]);
+    s.wait_for("The patient waits");
+    // Ask the emergency screen (first on the board) and the urgent one under it.
+    s.keys(b"\r");
+    s.wait_for("No, none of those.");
+    s.keys(b"j\r");
+    s.wait_for("Asked 2");
+    // Commit: overload from elsewhere (first class), book an assessment (second level).
+    s.keys(b"c");
+    s.wait_for("What does the picture look like?");
+    s.keys(b" \tj \r");
+    s.wait_for("Commit this hypothesis?");
+    s.keys(b"y");
+    s.wait_for("Your hypothesis");
+    s.wait_for("Attempt added to");
+    s.keys(b"q");
+    assert_eq!(s.exit_code(), 0);
+    s.assert_restored();
+    let log = std::fs::read_to_string(s.data.join("practice-log.jsonl")).unwrap();
+    assert_eq!(log.lines().count(), 1);
+    assert!(log.contains("\"case\":\"hip-to-knee-mechanical\""), "{log}");
+}
