@@ -269,23 +269,23 @@ pub fn transcript_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
             q.questions[*i].topic(),
             width,
             t.prompt(),
-            &format!("{}. You ask: ", n + 1),
-            "   ",
+            &format!("{:>2}. You ask: ", n + 1),
+            "    ",
         ));
         match s.reply(*i) {
             Reply::Said(text) => out.extend(para(
                 &format!("“{text}”"),
                 width,
                 Style::new(),
-                "   Patient: ",
-                "   ",
+                "    Patient: ",
+                "    ",
             )),
             Reply::NotApplicable => out.extend(para(
                 "(This does not apply to this patient.)",
                 width,
                 t.dim(),
-                "   ",
-                "   ",
+                "    ",
+                "    ",
             )),
         }
     }
