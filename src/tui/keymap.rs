@@ -378,7 +378,7 @@ impl Binding {
 
 /// Whether a key event is this key: `Some(digit)` for a matching digit key, `Some(None)` for
 /// another match, `None` for none.
-pub(crate) fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
+fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
     match (key, event.code) {
         (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(None),
@@ -390,22 +390,29 @@ pub(crate) fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
     }
 }
 
-/// The message a key press sends here, if any. Key releases and repeats of other kinds are
-/// ignored.
-pub fn message(ctx: Ctx, flags: Flags, event: &KeyEvent) -> Option<Msg> {
+/// The first of `keys` this key press is, with the digit it carries (for [`Key::Digit`]). Key
+/// releases match nothing.
+pub(crate) fn first_match<'k, M: Copy + 'k>(
+    keys: impl IntoIterator<Item = &'k (Key, M)>,
+    event: &KeyEvent,
+) -> Option<(M, Option<u8>)> {
     if event.kind == KeyEventKind::Release {
         return None;
     }
-    BINDINGS
+    keys.into_iter()
+        .find_map(|(key, msg)| matches(*key, event).map(|digit| (*msg, digit)))
+}
+
+/// The message a key press sends here, if any. Key releases are ignored.
+pub fn message(ctx: Ctx, flags: Flags, event: &KeyEvent) -> Option<Msg> {
+    let keys = BINDINGS
         .iter()
         .filter(|b| b.applies(ctx, flags))
-        .flat_map(|b| b.keys.iter())
-        .find_map(|(key, msg)| {
-            matches(*key, event).map(|digit| match (msg, digit) {
-                (Msg::Pick(_), Some(d)) => Msg::Pick(d),
-                (m, _) => *m,
-            })
-        })
+        .flat_map(|b| b.keys.iter());
+    first_match(keys, event).map(|found| match found {
+        (Msg::Pick(_), Some(d)) => Msg::Pick(d),
+        (m, _) => m,
+    })
 }
 
 /// The bindings that apply, for the footer (`footer_only`) or the help.

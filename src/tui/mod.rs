@@ -58,7 +58,13 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcom
             }
         }
     }
-    in_terminal(|terminal, stop| event_loop(terminal, &mut app, stop, &mut saver))
+    in_terminal(|terminal, stop| {
+        let mut front = Interviewing {
+            app: &mut app,
+            saver: &mut saver,
+        };
+        event_loop(terminal, &mut front, stop)
+    })
 }
 
 /// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
@@ -217,17 +223,26 @@ fn terminal_hung_up() -> bool {
     false
 }
 
-fn event_loop(
+/// What the shared event loop needs from a front end.
+pub(crate) trait Front {
+    fn draw(&self, frame: &mut ratatui::Frame);
+    /// How the session ended, once it has.
+    fn exit(&self) -> Option<Outcome>;
+    fn key(&mut self, key: event::KeyEvent);
+    fn resize(&mut self, width: u16, height: u16);
+}
+
+/// Draws, reads keys and resizes until the front end exits or `stop` is set.
+pub(crate) fn event_loop(
     terminal: &mut DefaultTerminal,
-    app: &mut App,
+    front: &mut impl Front,
     stop: &AtomicBool,
-    saver: &mut Saver,
 ) -> anyhow::Result<Outcome> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    front.resize(size.width, size.height);
     loop {
-        terminal.draw(|frame| screens::view(app, frame))?;
-        if let Some(outcome) = app.exit {
+        terminal.draw(|frame| front.draw(frame))?;
+        if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
         if stop.load(Ordering::Relaxed) {
@@ -237,18 +252,38 @@ fn event_loop(
             continue;
         }
         match event::read()? {
-            Event::Key(key) => {
-                if let Some(msg) = keymap::message(app.context(), app.flags(), &key) {
-                    update(app, msg);
-                    saver.sync(app);
-                }
-            }
-            Event::Resize(w, h) => {
-                app.size = (w, h);
-                let ctx = app.context();
-                app.scroll = app.scroll.min(screens::scroll_limit(app, ctx));
-            }
+            Event::Key(key) => front.key(key),
+            Event::Resize(w, h) => front.resize(w, h),
             _ => {}
         }
+    }
+}
+
+/// The interview as the event loop sees it: the app and what keeps it saved.
+struct Interviewing<'a> {
+    app: &'a mut App,
+    saver: &'a mut Saver,
+}
+
+impl Front for Interviewing<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        screens::view(self.app, frame);
+    }
+
+    fn exit(&self) -> Option<Outcome> {
+        self.app.exit
+    }
+
+    fn key(&mut self, key: event::KeyEvent) {
+        if let Some(msg) = keymap::message(self.app.context(), self.app.flags(), &key) {
+            update(self.app, msg);
+            self.saver.sync(self.app);
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.app.size = (width, height);
+        let ctx = self.app.context();
+        self.app.scroll = self.app.scroll.min(screens::scroll_limit(self.app, ctx));
     }
 }

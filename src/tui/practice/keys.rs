@@ -1,9 +1,9 @@
 //! Practice mode's keymap: which key sends which message on which practice screen. The footer
 //! hints and the `?` help are made from this table.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
-use crate::tui::keymap::{Key, matches};
+use crate::tui::keymap::{Key, first_match};
 
 /// The practice screen in front of the student, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -245,14 +245,11 @@ impl Binding {
 
 /// The message a key press sends here, if any (`list`: the case list can be gone back to).
 pub fn message(ctx: Ctx, list: bool, event: &KeyEvent) -> Option<Msg> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    BINDINGS
+    let keys = BINDINGS
         .iter()
         .filter(|b| b.applies(ctx, list))
-        .flat_map(|b| b.keys.iter())
-        .find_map(|(key, msg)| matches(*key, event).map(|_| *msg))
+        .flat_map(|b| b.keys.iter());
+    first_match(keys, event).map(|(msg, _)| msg)
 }
 
 /// The bindings that apply, for the footer (`footer_only`) or the help.

@@ -5,11 +5,7 @@
 pub mod keys;
 pub mod view;
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
-
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::KeyEvent;
 
 use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Station, grade};
 use crate::questionnaire::{CIdx, QIdx, TIdx};
@@ -369,7 +365,13 @@ pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome
             Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
         }
     }
-    super::in_terminal(|terminal, stop| event_loop(terminal, &mut app, stop, store.as_ref()))
+    super::in_terminal(|terminal, stop| {
+        let mut front = Practising {
+            app: &mut app,
+            store: store.as_ref(),
+        };
+        super::event_loop(terminal, &mut front, stop)
+    })
 }
 
 /// Carries out the model's effects; problems and confirmations go to the status line.
@@ -390,37 +392,30 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
     }
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    app: &mut PracticeApp,
-    stop: &AtomicBool,
-    store: Option<&Store>,
-) -> anyhow::Result<Outcome> {
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
-    loop {
-        terminal.draw(|frame| view::view(app, frame))?;
-        if let Some(outcome) = app.exit {
-            return Ok(outcome);
+/// Practice mode as the event loop sees it: the app and where attempts are logged.
+struct Practising<'a> {
+    app: &'a mut PracticeApp,
+    store: Option<&'a Store>,
+}
+
+impl super::Front for Practising<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        view::view(self.app, frame);
+    }
+
+    fn exit(&self) -> Option<Outcome> {
+        self.app.exit
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if let Some(msg) = keys::message(self.app.context(), self.app.has_list(), &key) {
+            update(self.app, msg);
+            perform(self.app, self.store);
         }
-        if stop.load(Ordering::Relaxed) {
-            return Ok(Outcome::Interrupted);
-        }
-        if !event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        match event::read()? {
-            Event::Key(key) => {
-                if let Some(msg) = keys::message(app.context(), app.has_list(), &key) {
-                    update(app, msg);
-                    perform(app, store);
-                }
-            }
-            Event::Resize(w, h) => {
-                app.size = (w, h);
-                app.scroll = app.scroll.min(view::debrief_limit(app));
-            }
-            _ => {}
-        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.app.size = (width, height);
+        self.app.scroll = self.app.scroll.min(view::debrief_limit(self.app));
     }
 }

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 use super::keys;
 use super::{CLASS, FINDINGS, Overlay, PracticeApp, Screen, TRIAGE};
@@ -13,9 +13,9 @@ use crate::practice::{CriticalError, Grade, Reply, SCHEME, Station, TriageCall};
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::report;
 use crate::tui::app::Saving;
-use crate::tui::screens::overlay::popup;
+use crate::tui::screens::overlay::{key_help, yes_no};
 use crate::tui::screens::result::evidence_lines;
-use crate::tui::screens::{MIN_HEIGHT, MIN_WIDTH, para};
+use crate::tui::screens::{hint_lines, para, too_small};
 
 /// "34-year-old female, nurse on a busy ward; runs four times a week".
 pub fn patient_line(s: &Station) -> String {
@@ -51,12 +51,7 @@ fn tags(q: &Questionnaire, i: QIdx) -> String {
 /// Draws the whole screen.
 pub fn view(app: &PracticeApp, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
-            area.width, area.height
-        );
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    if too_small(frame) {
         return;
     }
     let footer = footer_lines(app, area.width);
@@ -84,19 +79,21 @@ pub fn view(app: &PracticeApp, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(footer), foot);
     match app.overlay {
         Some(Overlay::Help) => help(app, frame, area),
-        Some(Overlay::ConfirmQuit) => confirm(
-            app,
+        Some(Overlay::ConfirmQuit) => yes_no(
+            app.theme,
             frame,
             area,
             "Leave this patient?",
             "The attempt ends here: it is not marked and not logged.",
+            ("yes, leave", "no, stay"),
         ),
-        Some(Overlay::ConfirmCommit) => confirm(
-            app,
+        Some(Overlay::ConfirmCommit) => yes_no(
+            app.theme,
             frame,
             area,
             "Commit?",
             "Commit this hypothesis? You cannot ask the patient anything more afterwards.",
+            ("yes, commit", "no, not yet"),
         ),
         None => {}
     }
@@ -134,24 +131,11 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
 }
 
 fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
-    let mut lines: Vec<Line> = Vec::new();
-    let mut current: Vec<Span> = Vec::new();
-    let mut len = 0usize;
-    for b in keys::bindings(app.context(), app.has_list(), true) {
-        let item = b.label.chars().count() + 1 + b.action.chars().count() + 2;
-        if len > 0 && len + item > usize::from(width) {
-            lines.push(Line::from(std::mem::take(&mut current)));
-            len = 0;
-        }
-        current.push(Span::styled(b.label, t.key()));
-        current.push(Span::raw(format!(" {}  ", b.action)));
-        len += item;
-    }
-    if !current.is_empty() {
-        lines.push(Line::from(current));
-    }
-    lines
+    hint_lines(
+        app.theme,
+        keys::bindings(app.context(), app.has_list(), true).map(|b| (b.label, b.action)),
+        width,
+    )
 }
 
 /// First row to show so that row `at` is visible in `height` rows.
@@ -785,49 +769,16 @@ fn debrief(app: &PracticeApp, frame: &mut Frame, area: Rect) {
 }
 
 fn help(app: &PracticeApp, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
-    let mut lines = vec![
-        Line::styled("Keys on this screen", t.prompt()),
-        Line::raw(""),
-    ];
     let mut under = app.clone();
     under.overlay = None;
-    for b in keys::bindings(under.context(), app.has_list(), false) {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{:<13}", b.label), t.key()),
-            Span::raw(b.action),
-        ]));
-    }
-    lines.push(Line::raw(""));
-    let saving = match &app.saving {
+    let keys = keys::bindings(under.context(), app.has_list(), false).map(|b| (b.label, b.action));
+    let note = match &app.saving {
         Saving::On(_) => {
-            "Each committed attempt is added to your practice log (kinscreen practice --history)."
+            "Screen red flags first, ask with a purpose, then commit. Each committed attempt is added to your practice log (kinscreen practice --history)."
         }
-        Saving::Off => "Nothing is logged (--no-save).",
+        Saving::Off => {
+            "Screen red flags first, ask with a purpose, then commit. Nothing is logged (--no-save)."
+        }
     };
-    lines.extend(para(
-        &format!("Screen red flags first, ask with a purpose, then commit. {saving}"),
-        56,
-        t.dim(),
-        "",
-        "",
-    ));
-    let height = lines.len() as u16 + 2;
-    let inner = popup(frame, area, 60, height, "Help");
-    frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn confirm(app: &PracticeApp, frame: &mut Frame, area: Rect, title: &str, text: &str) {
-    let t = app.theme;
-    let mut lines = para(text, 44, t.prompt(), "", "");
-    lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled("y", t.key()),
-        Span::raw(" yes    "),
-        Span::styled("n/Esc", t.key()),
-        Span::raw(" no"),
-    ]));
-    let height = lines.len() as u16 + 2;
-    let inner = popup(frame, area, 48, height, title);
-    frame.render_widget(Paragraph::new(lines), inner);
+    key_help(app.theme, frame, area, keys, note);
 }

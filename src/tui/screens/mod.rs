@@ -17,6 +17,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use super::app::{App, Overlay};
 use super::keymap::{self, Ctx};
+use super::theme::Theme;
 use crate::engine::State;
 
 /// Below this size a screen asks for a bigger window instead of drawing.
@@ -79,18 +80,30 @@ pub struct Areas {
 }
 
 fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
+    hint_lines(
+        app.theme,
+        keymap::bindings(app.context(), app.flags(), true).map(|b| (b.label, b.action)),
+        width,
+    )
+}
+
+/// Key hints ("label action") wrapped into lines of `width`.
+pub(crate) fn hint_lines(
+    t: Theme,
+    hints: impl Iterator<Item = (&'static str, &'static str)>,
+    width: u16,
+) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     let mut current: Vec<Span> = Vec::new();
     let mut len = 0usize;
-    for b in keymap::bindings(app.context(), app.flags(), true) {
-        let item = b.label.chars().count() + 1 + b.action.chars().count() + 2;
+    for (label, action) in hints {
+        let item = label.chars().count() + 1 + action.chars().count() + 2;
         if len > 0 && len + item > usize::from(width) {
             lines.push(Line::from(std::mem::take(&mut current)));
             len = 0;
         }
-        current.push(Span::styled(b.label, t.key()));
-        current.push(Span::raw(format!(" {}  ", b.action)));
+        current.push(Span::styled(label, t.key()));
+        current.push(Span::raw(format!(" {action}  ")));
         len += item;
     }
     if !current.is_empty() {
@@ -162,15 +175,25 @@ pub fn scroll_limit(app: &App, ctx: Ctx) -> usize {
     lines.saturating_sub(usize::from(visible))
 }
 
+/// Below [`MIN_WIDTH`]x[`MIN_HEIGHT`], asks for a bigger window instead of a screen; says
+/// whether it did.
+pub(crate) fn too_small(frame: &mut Frame) -> bool {
+    let area = frame.area();
+    if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
+        return false;
+    }
+    let text = format!(
+        "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    true
+}
+
 /// Draws the whole screen.
 pub fn view(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let text = format!(
-            "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
-            area.width, area.height
-        );
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+    if too_small(frame) {
         return;
     }
     let a = areas(app, area);

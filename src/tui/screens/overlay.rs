@@ -9,8 +9,9 @@ use super::para;
 use crate::engine::State;
 use crate::tui::app::{App, Saving};
 use crate::tui::keymap;
+use crate::tui::theme::Theme;
 
-pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
+fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
     let rect = area.centered(
         Constraint::Length(width.min(area.width)),
         Constraint::Length(height.min(area.height)),
@@ -23,52 +24,80 @@ pub(crate) fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, titl
 }
 
 pub fn help(app: &App, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
+    let mut under = app.clone();
+    under.overlay = None;
+    let keys = keymap::bindings(under.context(), under.flags(), false).map(|b| (b.label, b.action));
+    let note = match app.saving {
+        Saving::On(_) => {
+            "You can always go back and change an answer; the result follows. Answers are saved as you go."
+        }
+        Saving::Off => {
+            "You can always go back and change an answer; the result follows. Nothing is saved (--no-save)."
+        }
+    };
+    key_help(app.theme, frame, area, keys, note);
+}
+
+/// The `?` window: the keys of the screen under it, then a note.
+pub(crate) fn key_help(
+    t: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    keys: impl Iterator<Item = (&'static str, &'static str)>,
+    note: &str,
+) {
     let mut lines = vec![
         Line::styled("Keys on this screen", t.prompt()),
         Line::raw(""),
     ];
-    let mut under = app.clone();
-    under.overlay = None;
-    for b in keymap::bindings(under.context(), under.flags(), false) {
+    for (label, action) in keys {
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<13}", b.label), t.key()),
-            Span::raw(b.action),
+            Span::styled(format!("{label:<13}"), t.key()),
+            Span::raw(action),
         ]));
     }
     lines.push(Line::raw(""));
-    lines.extend(para(
-        match app.saving {
-            Saving::On(_) => "You can always go back and change an answer; the result follows. Answers are saved as you go.",
-            Saving::Off => "You can always go back and change an answer; the result follows. Nothing is saved (--no-save).",
-        },
-        56,
-        t.dim(),
-        "",
-        "",
-    ));
+    lines.extend(para(note, 56, t.dim(), "", ""));
     let height = lines.len() as u16 + 2;
     let inner = popup(frame, area, 60, height, "Help");
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
     let finished = *app.interview.state() == State::Finished;
     let text = match (finished, &app.saving) {
         (true, _) => "Leave kinscreen?",
         (false, Saving::On(_)) => "Stop for now? Your answers are saved; you can resume next time.",
         (false, Saving::Off) => "Stop the interview? Your answers will not be kept.",
     };
+    yes_no(
+        app.theme,
+        frame,
+        area,
+        "Quit?",
+        text,
+        ("yes, quit", "no, stay"),
+    );
+}
+
+/// A yes/no question over the screen (y, or n/Esc), with what each answer does.
+pub(crate) fn yes_no(
+    t: Theme,
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    text: &str,
+    (yes, no): (&str, &str),
+) {
     let mut lines = para(text, 44, t.prompt(), "", "");
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
         Span::styled("y", t.key()),
-        Span::raw(" yes, quit    "),
+        Span::raw(format!(" {yes}    ")),
         Span::styled("n/Esc", t.key()),
-        Span::raw(" no, stay"),
+        Span::raw(format!(" {no}")),
     ]));
     let height = lines.len() as u16 + 2;
-    let inner = popup(frame, area, 48, height, "Quit?");
+    let inner = popup(frame, area, 48, height, title);
     frame.render_widget(Paragraph::new(lines), inner);
 }
