@@ -166,7 +166,7 @@ pub fn check(q: &Arc<Questionnaire>, src: &str, file: &str) -> (Option<Case>, Ve
     for id in case.key.critical.iter() {
         let is_red_flag_item = q
             .question_index(id)
-            .is_some_and(|i| q.rules.iter().any(|r| r.red_flag && reads(&r.when, i)));
+            .is_some_and(|i| q.rules.iter().any(|r| r.red_flag && r.when.reads(i)));
         if known(id) && !is_red_flag_item {
             problems.push(problem(format!(
                 "critical item `{id}` is not a red-flag screening item (no red-flag rule reads it)"
@@ -178,12 +178,6 @@ pub fn check(q: &Arc<Questionnaire>, src: &str, file: &str) -> (Option<Case>, Ve
     }
     let ok = problems.is_empty();
     (ok.then_some(case), problems)
-}
-
-fn reads(c: &crate::questionnaire::Condition, q: usize) -> bool {
-    let mut read = Vec::new();
-    c.questions(&mut read);
-    read.contains(&q)
 }
 
 /// Whether a TOML file is a practice case rather than a questionnaire.

@@ -315,22 +315,17 @@ pub fn grade(station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
 fn informative(station: &Station, i: QIdx) -> bool {
     let q = station.questionnaire();
     let a = &station.assessment;
-    let reads = |c: &crate::questionnaire::Condition| {
-        let mut read = Vec::new();
-        c.questions(&mut read);
-        read.contains(&i)
-    };
     station.essential.contains(&i)
         || station.critical.contains(&i)
         || a.evidence
             .iter()
             .any(|e| e.question == i && e.full_weight != 0)
-        || a.fired.iter().any(|r| reads(&q.rules[*r].when))
-        || a.notes.iter().any(|n| reads(&q.notes[*n].when))
+        || a.fired.iter().any(|r| q.rules[*r].when.reads(i))
+        || a.notes.iter().any(|n| q.notes[*n].when.reads(i))
         || q.questions
             .iter()
             .filter_map(|o| o.ask_when.as_ref())
-            .any(reads)
+            .any(|c| c.reads(i))
 }
 
 /// Whether the answer to item `i` supports the key: evidence toward an accepted class (any
@@ -342,10 +337,6 @@ fn supports(station: &Station, i: QIdx) -> bool {
     let evidence = a.evidence.iter().any(|e| {
         e.question == i && e.full_weight > 0 && (undecided_ok || station.classes.contains(&e.class))
     });
-    let flag = a.red_flags.iter().any(|r| {
-        let mut read = Vec::new();
-        q.rules[*r].when.questions(&mut read);
-        read.contains(&i)
-    });
+    let flag = a.red_flags.iter().any(|r| q.rules[*r].when.reads(i));
     evidence || flag
 }

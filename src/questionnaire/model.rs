@@ -316,6 +316,13 @@ impl Condition {
             Condition::All(cs) | Condition::Any(cs) => cs.iter().for_each(|c| c.questions(out)),
         }
     }
+
+    /// Whether the condition reads question `q`.
+    pub fn reads(&self, q: QIdx) -> bool {
+        let mut read = Vec::new();
+        self.questions(&mut read);
+        read.contains(&q)
+    }
 }
 
 impl Questionnaire {
