@@ -10,6 +10,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 
 use crate::answers::{self, Entry};
+use crate::engine::Interview;
 use crate::questionnaire::{Problem, Questionnaire, Severity};
 use crate::report;
 
@@ -81,6 +82,16 @@ pub struct Case {
 
 /// Reads and checks a case against the questionnaire; returns it with every problem found.
 pub fn check(q: &Arc<Questionnaire>, src: &str, file: &str) -> (Option<Case>, Vec<Problem>) {
+    let (checked, problems) = check_walked(q, src, file);
+    (checked.map(|(case, _)| case), problems)
+}
+
+/// [`check`], also returning the interview walked with the case's answers (finished).
+pub fn check_walked(
+    q: &Arc<Questionnaire>,
+    src: &str,
+    file: &str,
+) -> (Option<(Case, Interview)>, Vec<Problem>) {
     let problem = |message: String| Problem::at(Severity::Error, file, src, None, message);
     let case: Case = match toml::from_str(src) {
         Ok(c) => c,
@@ -176,8 +187,10 @@ pub fn check(q: &Arc<Questionnaire>, src: &str, file: &str) -> (Option<Case>, Ve
     if !(1..=3).contains(&case.case.difficulty) {
         problems.push(problem("`difficulty` goes from 1 to 3".into()));
     }
-    let ok = problems.is_empty();
-    (ok.then_some(case), problems)
+    match walked {
+        Ok(interview) if problems.is_empty() => (Some((case, interview)), problems),
+        _ => (None, problems),
+    }
 }
 
 /// Whether a TOML file is a practice case rather than a questionnaire.

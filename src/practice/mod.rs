@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 pub use grade::{CriticalError, Grade, Part, SCHEME, Scheme, TriageCall, grade};
 
-use crate::answers;
 use crate::assess::Assessment;
 use crate::case::{self, Case};
 use crate::engine::Interview;
@@ -55,19 +54,8 @@ impl Station {
     /// Reads a case and checks it against the questionnaire (ids, replies, and that its key
     /// agrees with the engine); returns every problem when it does not pass.
     pub fn load(q: &Arc<Questionnaire>, src: &str, file: &str) -> Result<Station, Vec<Problem>> {
-        let (case, problems) = case::check(q, src, file);
-        let case = case.ok_or(problems)?;
-        let walk = answers::parse(src, file)
-            .and_then(|a| answers::run(q.clone(), &a))
-            .map_err(|e| {
-                vec![Problem::at(
-                    crate::questionnaire::Severity::Error,
-                    file,
-                    src,
-                    None,
-                    e.to_string(),
-                )]
-            })?;
+        let (checked, problems) = case::check_walked(q, src, file);
+        let (case, walk) = checked.ok_or(problems)?;
         let assessment = walk.assessment();
         let ids = |list: &[String]| -> Vec<QIdx> {
             list.iter().filter_map(|id| q.question_index(id)).collect()
