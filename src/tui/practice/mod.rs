@@ -66,7 +66,7 @@ pub struct PracticeApp {
     pub stations: Vec<Station>,
     /// Cases that could not be loaded, named on the list.
     pub broken: Vec<Broken>,
-    /// Earlier attempts, for the list's "best" column.
+    /// Earlier attempts and this session's, for the list's "best" column.
     pub log: Vec<LogEntry>,
     pub screen: Screen,
     pub overlay: Option<Overlay>,
@@ -329,7 +329,6 @@ fn commit(app: &mut PracticeApp) {
     }
     let g = grade(app.current(), &app.attempt, &h);
     let entry = LogEntry::of(app.current(), &app.attempt, &h, &g, "");
-    app.log.push(entry.clone());
     app.effects.push(Effect::Log(Box::new(entry)));
     app.grade = Some(g);
     app.scroll = 0;
@@ -379,9 +378,6 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
     for effect in std::mem::take(&mut app.effects) {
         let Effect::Log(mut entry) = effect;
         entry.at = store::now();
-        if let Some(last) = app.log.last_mut() {
-            last.at = entry.at.clone();
-        }
         app.status = Some(match store {
             None => "Not logged: saving is off (--no-save).".to_string(),
             Some(store) => match store.append_practice(&entry) {
@@ -389,6 +385,8 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
                 Err(e) => format!("Could not log the attempt: {e}"),
             },
         });
+        // The list shows it this session whether or not it could be written.
+        app.log.push(*entry);
     }
 }
 
