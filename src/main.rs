@@ -226,6 +226,21 @@ struct Data {
 }
 
 impl Data {
+    /// For a terminal session: refuses without a terminal (saying what to use instead), then
+    /// opens the store unless `--no-save`.
+    fn interactive(&self, what: &str, instead: &str) -> Result<Option<Store>, ExitCode> {
+        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+            eprintln!(
+                "kinscreen: {what} needs a terminal (standard input and output are not one).\n{instead}"
+            );
+            return Err(ExitCode::from(BAD_INPUT));
+        }
+        if self.no_save {
+            return Ok(None);
+        }
+        self.store().map(Some)
+    }
+
     fn store(&self) -> Result<Store, ExitCode> {
         Store::open(self.dir.as_deref()).map_err(|e| {
             eprintln!("kinscreen: cannot use the data folder: {e}\n(--data-dir DIR chooses another; --no-save keeps nothing)");
@@ -239,20 +254,12 @@ fn run(path: Option<&Path>, data: &Data) -> ExitCode {
         Ok(q) => q,
         Err(code) => return code,
     };
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
-            "kinscreen: the interview needs a terminal (standard input and output are not one).\n\
-             To score answers from a file without a terminal, use: kinscreen score --answers FILE"
-        );
-        return ExitCode::from(BAD_INPUT);
-    }
-    let store = if data.no_save {
-        None
-    } else {
-        match data.store() {
-            Ok(s) => Some(s),
-            Err(code) => return code,
-        }
+    let store = match data.interactive(
+        "the interview",
+        "To score answers from a file without a terminal, use: kinscreen score --answers FILE",
+    ) {
+        Ok(store) => store,
+        Err(code) => return code,
     };
     exit_code(tui::run(Arc::new(q), store))
 }
@@ -325,20 +332,12 @@ fn practice(
         eprintln!("kinscreen: no practice case could be loaded");
         return ExitCode::from(BAD_INPUT);
     }
-    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        eprintln!(
-            "kinscreen: practice mode needs a terminal (standard input and output are not one).\n\
-             `kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one."
-        );
-        return ExitCode::from(BAD_INPUT);
-    }
-    let store = if data.no_save {
-        None
-    } else {
-        match data.store() {
-            Ok(s) => Some(s),
-            Err(code) => return code,
-        }
+    let store = match data.interactive(
+        "practice mode",
+        "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
+    ) {
+        Ok(store) => store,
+        Err(code) => return code,
     };
     let app = PracticeApp::new(
         stations,
