@@ -245,8 +245,9 @@ pub fn resolve(
 
 /// Walks the interview with these answers, as a person would at the terminal: every question on
 /// the path is answered from the file, optional ones may be missing, alerts are acknowledged.
-/// Once a red flag has interrupted, missing answers end the walk (the result stands on what was
-/// answered) rather than failing it.
+/// Once a red flag has interrupted, a missing answer is skipped rather than failing the walk
+/// (later answers can still raise the level); after an alert at the most urgent level the walk
+/// ends at the first missing answer, with the result on what was answered.
 pub fn run(q: Arc<Questionnaire>, file: &AnswersFile) -> Result<Interview, AnswersError> {
     let answers = resolve(&q, file)?;
     let mut interview = Interview::new(q.clone());
@@ -256,8 +257,10 @@ pub fn run(q: Arc<Questionnaire>, file: &AnswersFile) -> Result<Interview, Answe
         let step = match interview.state().clone() {
             State::Asking(i) => match answers.get(&i) {
                 Some(a) => interview.answer_current(a.clone()),
-                None if !q.questions[i].required => interview.skip_current(),
-                None if interview.can_finish_early() => interview.finish(),
+                None if interview.can_finish_early() && q.questions[i].required => {
+                    interview.finish()
+                }
+                None if interview.can_skip() => interview.skip_current(),
                 None => {
                     let question = &q.questions[i];
                     return Err(file.problem(

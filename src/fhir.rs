@@ -313,7 +313,8 @@ mod tests {
         assert_eq!(hip["enableWhen"][0]["answerCoding"]["code"], "hip");
         let swelling = &chain["item"][2];
         assert_eq!(swelling["type"], "boolean");
-        let sharp = &items[3]["item"][0]["answerOption"][0];
+        let character = items.iter().find(|g| g["linkId"] == "character").unwrap();
+        let sharp = &character["item"][0]["answerOption"][0];
         assert_eq!(sharp["extension"][0]["url"], ITEM_WEIGHT);
         assert_eq!(sharp["extension"][0]["valueDecimal"], 2);
         let sharp_class = q.questions[q.question_index("pain_character").unwrap()]

@@ -133,12 +133,16 @@ pub fn build(q: &Questionnaire) -> Graph {
             label: Some(format!("if {}", rule.when.describe(q))),
             alert: true,
         });
-        g.edges.push(Edge {
-            from: id,
-            to: "result".into(),
-            label: Some("result at once (or go on with the questions)".into()),
-            alert: true,
-        });
+        // Only the most urgent level may end the interview early; after a lesser alert the
+        // interview goes on along the ordinary edges.
+        if rule.triage + 1 == q.triage.len() {
+            g.edges.push(Edge {
+                from: id,
+                to: "result".into(),
+                label: Some("result at once (or go on with the questions)".into()),
+                alert: true,
+            });
+        }
     }
     g
 }
@@ -261,10 +265,10 @@ mod tests {
         let exit = edge("q_red_flags_emergency", "alert_calf_swelling_warmth").unwrap();
         assert!(exit.alert);
         assert!(
-            edge("q_nerve_symptoms", "alert_weakness_rapidly_worse").is_some(),
+            edge("q_back_link", "alert_weakness_rapidly_worse").is_some(),
             "fires after its last question"
         );
-        assert!(edge("q_prior_local_treatment", "review").is_some());
+        assert!(edge("q_inflammatory_signs", "review").is_some());
         assert!(edge("review", "result").is_some());
     }
 

@@ -16,4 +16,5 @@ pub mod practice;
 pub mod questionnaire;
 pub mod report;
 pub mod store;
+pub mod summary;
 pub mod tui;

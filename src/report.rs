@@ -3,9 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assess::{Assessment, Basis, Evidence};
+use crate::assess::{Basis, Evidence, Source};
 use crate::engine::Interview;
-use crate::questionnaire::{CIdx, Questionnaire};
+use crate::questionnaire::{Answers, Questionnaire};
+use crate::summary::{self, Summary, md};
 
 /// The JSON record of `kinscreen score --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -15,8 +16,12 @@ pub struct Record {
     pub complete: bool,
     pub classification: String,
     pub classification_label: String,
-    /// `decided`, `weak` (too little evidence) or `split` (evidence both ways).
+    /// `decided`, `weak` (too little evidence), `split` (evidence both ways) or `set_aside`
+    /// (a finding that belongs to neither class comes first).
     pub basis: String,
+    /// The rules that set the classification aside (empty when it is not set aside).
+    #[serde(default)]
+    pub set_aside: Vec<String>,
     pub strength: Option<String>,
     /// The leading class's share of all points.
     pub share: f64,
@@ -30,6 +35,12 @@ pub struct Record {
     pub triggers: Vec<String>,
     pub evidence: Vec<EvidenceRecord>,
     pub notes: Vec<String>,
+    /// What to do next, never empty.
+    #[serde(default)]
+    pub next_steps: Vec<TextRecord>,
+    /// "Get help at once if" signs (given at the routine and self-care levels).
+    #[serde(default)]
+    pub safety_net: Vec<TextRecord>,
     /// Question ids answered, in interview order.
     pub path: Vec<String>,
     pub answers: serde_json::Map<String, serde_json::Value>,
@@ -41,10 +52,19 @@ pub struct QuestionnaireRef {
     pub version: String,
 }
 
+/// A piece of evidence: from one answer (`question`, `answer`) or from an evidence rule
+/// (`rule`, with the questions it read).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EvidenceRecord {
-    pub question: String,
-    pub answer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule: Option<String>,
+    /// For a rule: the answered questions its condition read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub because: Vec<String>,
     pub class: String,
     pub weight: i32,
     pub full_weight: i32,
@@ -52,11 +72,56 @@ pub struct EvidenceRecord {
     pub rationale: String,
 }
 
+/// A text of the result with its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TextRecord {
+    pub id: String,
+    pub text: String,
+}
+
 fn basis_name(b: Basis) -> &'static str {
     match b {
         Basis::Decided => "decided",
         Basis::Weak => "weak",
         Basis::Split => "split",
+        Basis::SetAside => "set_aside",
+    }
+}
+
+fn evidence_record(q: &Questionnaire, e: &Evidence, answers: &Answers) -> EvidenceRecord {
+    let (question, answer, rule, because) = match e.source {
+        Source::Answer { question, option } => {
+            let question = &q.questions[question];
+            (
+                Some(question.id.clone()),
+                Some(question.kind.options()[option].id.clone()),
+                None,
+                Vec::new(),
+            )
+        }
+        Source::Rule(r) => {
+            let mut read = Vec::new();
+            q.evidence[r].when.questions(&mut read);
+            read.sort_unstable();
+            read.dedup();
+            let because = read
+                .into_iter()
+                .filter(|i| answers.contains_key(i))
+                .map(|i| q.questions[i].id.clone())
+                .collect();
+            (None, None, Some(q.evidence[r].id.clone()), because)
+        }
+    };
+    EvidenceRecord {
+        question,
+        answer,
+        rule,
+        because,
+        class: q.classes[e.class].id.clone(),
+        weight: e.weight,
+        full_weight: e.full_weight,
+        capped: e.capped(),
+        rationale: summary::rationale(q, e, answers).trim().to_string(),
     }
 }
 
@@ -67,6 +132,10 @@ pub fn record(interview: &Interview) -> Record {
     let answers = interview.effective_answers();
     let class = &q.classes[a.classification];
     let level = &q.triage[a.triage];
+    let text = |id: String, text: &str| TextRecord {
+        id,
+        text: text.trim().to_string(),
+    };
     Record {
         questionnaire: QuestionnaireRef {
             id: q.meta.id.clone(),
@@ -76,6 +145,7 @@ pub fn record(interview: &Interview) -> Record {
         classification: class.id.clone(),
         classification_label: class.label.clone(),
         basis: basis_name(a.basis).to_string(),
+        set_aside: a.set_aside.iter().map(|r| q.rules[*r].id.clone()).collect(),
         strength: a.strength.clone(),
         share: (a.share * 1000.0).round() / 1000.0,
         triage: level.id.clone(),
@@ -94,17 +164,22 @@ pub fn record(interview: &Interview) -> Record {
         evidence: a
             .evidence
             .iter()
-            .map(|e| EvidenceRecord {
-                question: q.questions[e.question].id.clone(),
-                answer: q.questions[e.question].kind.options()[e.option].id.clone(),
-                class: q.classes[e.class].id.clone(),
-                weight: e.weight,
-                full_weight: e.full_weight,
-                capped: e.capped(),
-                rationale: rationale(q, e).to_string(),
-            })
+            .map(|e| evidence_record(q, e, &answers))
             .collect(),
         notes: a.notes.iter().map(|n| q.notes[*n].text.clone()).collect(),
+        next_steps: a
+            .next_steps
+            .iter()
+            .map(|s| {
+                let (id, t) = s.text(q);
+                text(id, t)
+            })
+            .collect(),
+        safety_net: a
+            .safety_net
+            .iter()
+            .map(|n| text(q.safety_net[*n].id.clone(), &q.safety_net[*n].text))
+            .collect(),
         path: interview
             .asked()
             .into_iter()
@@ -117,200 +192,26 @@ pub fn record(interview: &Interview) -> Record {
     }
 }
 
-/// The rationale of a piece of evidence.
-pub fn rationale<'q>(q: &'q Questionnaire, e: &Evidence) -> &'q str {
-    q.questions[e.question].kind.options()[e.option]
-        .rationale
-        .as_deref()
-        .unwrap_or("")
-}
-
-/// A class in plain words, then its clinical term: "Knee collapsing inward (valgus)".
-pub fn class_name(q: &Questionnaire, c: CIdx) -> String {
-    let class = &q.classes[c];
-    match &class.term {
-        Some(t) => format!("{} ({t})", class.label),
-        None => class.label.clone(),
-    }
-}
-
-/// One line about how strong and how split the evidence is.
-pub fn strength_line(q: &Questionnaire, a: &Assessment) -> String {
-    let scored: Vec<String> = (0..q.classes.len())
-        .filter(|c| *c != q.decision.undecided)
-        .map(|c| format!("{} {}", a.scores[c], q.classes[c].label.to_lowercase()))
-        .collect();
-    let mut line = format!("Points: {}.", scored.join(", "));
-    if let Some(s) = &a.strength {
-        line.push_str(&format!(" Strength of the leading side: {s}."));
-    }
-    if a.leader.is_some() {
-        line.push_str(&format!(
-            " {:.0}% of the points lean one way.",
-            a.share * 100.0
-        ));
-    }
-    line
-}
-
-/// Why an undecided classification came out undecided, from the questionnaire's words.
-pub fn basis_text<'q>(q: &'q Questionnaire, a: &Assessment) -> Option<&'q str> {
-    match a.basis {
-        Basis::Decided => None,
-        Basis::Weak => Some(&q.decision.weak_text),
-        Basis::Split => Some(&q.decision.split_text),
-    }
-}
-
-/// Scored classes, the classification (or leader) first.
-pub fn scored_classes(q: &Questionnaire, a: &Assessment) -> Vec<CIdx> {
-    let first = a.leader.unwrap_or(a.classification);
-    let mut classes: Vec<CIdx> = (0..q.classes.len())
-        .filter(|c| *c != q.decision.undecided)
-        .collect();
-    classes.sort_by_key(|c| (*c != first, std::cmp::Reverse(a.scores[*c])));
-    classes
-}
-
-/// One evidence line: "+3  Which came first? -> Another joint ...: rationale".
-pub fn evidence_line(q: &Questionnaire, e: &Evidence) -> String {
-    let question = &q.questions[e.question];
-    let option = &question.kind.options()[e.option];
-    let capped = if e.capped() {
-        format!(" (capped from {})", e.full_weight)
-    } else {
-        String::new()
-    };
-    format!(
-        "{:+}{capped}  {} -> {}: {}",
-        e.weight,
-        question.prompt.trim(),
-        option.label,
-        rationale(q, e)
+/// The summary of a finished (or early-stopped) interview.
+pub fn summary_of(interview: &Interview) -> Summary {
+    let q = interview.questionnaire();
+    summary::summarize(
+        q,
+        &interview.assessment(),
+        &interview.effective_answers(),
+        interview.is_complete(),
     )
-}
-
-/// How a group of evidence relates to the classification.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    For,
-    Against,
-    /// Undecided result: the evidence toward one of the classes.
-    Toward,
-}
-
-/// Evidence under one heading.
-#[derive(Debug)]
-pub struct Group<'a> {
-    pub side: Side,
-    pub heading: String,
-    pub evidence: Vec<&'a Evidence>,
-}
-
-/// The evidence as every front end shows it: for and against a decided class, or, when the
-/// result is undecided, what points toward each class (strongest first).
-pub fn evidence_groups<'a>(q: &Questionnaire, a: &'a Assessment) -> Vec<Group<'a>> {
-    if a.basis == Basis::Decided {
-        let c = a.classification;
-        let label = &q.classes[c].label;
-        vec![
-            Group {
-                side: Side::For,
-                heading: format!("Evidence for: {label}"),
-                evidence: a.evidence_for(c).collect(),
-            },
-            Group {
-                side: Side::Against,
-                heading: format!("Evidence against: {label}"),
-                evidence: a.evidence_against(c).collect(),
-            },
-        ]
-    } else {
-        scored_classes(q, a)
-            .into_iter()
-            .map(|c| Group {
-                side: Side::Toward,
-                heading: format!("Pointing toward: {}", q.classes[c].label),
-                evidence: a.evidence_for(c).collect(),
-            })
-            .collect()
-    }
-}
-
-/// The labels of the non-red-flag rules that fired, joined.
-pub fn trigger_labels(q: &Questionnaire, a: &Assessment) -> String {
-    a.triggers
-        .iter()
-        .map(|r| q.rules[*r].label.as_str())
-        .collect::<Vec<_>>()
-        .join("; ")
 }
 
 /// The plain-text report.
 pub fn text(interview: &Interview) -> String {
     let q = interview.questionnaire();
-    let a = interview.assessment();
-    let level = &q.triage[a.triage];
-    let mut out = String::new();
-    let mut line = |s: &str| {
-        out.push_str(s);
-        out.push('\n');
-    };
-    line(&format!("{} (version {})", q.meta.title, q.meta.version));
-    line("");
-    line(&format!("HOW SOON: {} - {}", level.label, level.time_frame));
-    line(&format!("  {}", level.advice.trim()));
-    if a.red_flags.is_empty() {
-        line("Red flags: none reported.");
-    } else {
-        line("Red flags:");
-        for r in &a.red_flags {
-            let rule = &q.rules[*r];
-            line(&format!("  ! {}", rule.label));
-            if let Some(advice) = &rule.advice {
-                line(&format!("    {advice}"));
-            }
-        }
-    }
-    if !a.triggers.is_empty() {
-        line(&format!("Also considered: {}.", trigger_labels(q, &a)));
-    }
-    line("");
-    line(&format!("MOST LIKE: {}", class_name(q, a.classification)));
-    line(&format!("  {}", q.classes[a.classification].summary.trim()));
-    if let Some(why) = basis_text(q, &a) {
-        line(&format!("  {why}"));
-    }
-    line(&format!("  {}", strength_line(q, &a)));
-    for group in evidence_groups(q, &a) {
-        line("");
-        line(&format!("{}:", group.heading));
-        if group.evidence.is_empty() {
-            line("  (nothing)");
-        }
-        for e in group.evidence {
-            line(&format!("  {}", evidence_line(q, e)));
-        }
-    }
-    if !a.notes.is_empty() {
-        line("");
-        line("Notes:");
-        for n in &a.notes {
-            line(&format!("  - {}", q.notes[*n].text));
-        }
-    }
-    line("");
-    line("Next steps:");
-    for step in &q.classes[a.classification].next_steps {
-        line(&format!("  - {step}"));
-    }
-    if !interview.is_complete() {
-        line("");
-        line("The interview ended early after a red flag; unanswered questions were not counted.");
-    }
-    line("");
-    line(q.text.disclaimer.trim());
-    out
+    format!(
+        "{} (version {})\n\n{}",
+        q.meta.title,
+        q.meta.version,
+        summary::to_text(&summary_of(interview))
+    )
 }
 
 /// Where a report came from, when it is a saved interview.
@@ -320,17 +221,10 @@ pub struct Provenance<'a> {
     pub finished_at: &'a str,
 }
 
-fn md(s: &str) -> String {
-    s.trim().replace('|', "\\|").replace('\n', " ")
-}
-
-/// A one-page Markdown summary a clinician can read in a minute: how soon first, then the
-/// picture with the evidence for and against, every answer by section in plain words, the
-/// disclaimer and the questionnaire version.
+/// A one-page Markdown summary a clinician can read in a minute: the result in the order of
+/// every front end, every answer by section in plain words, and the questionnaire version.
 pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
     let q = interview.questionnaire();
-    let a = interview.assessment();
-    let level = &q.triage[a.triage];
     let mut out = String::new();
     let mut line = |s: &str| {
         out.push_str(s);
@@ -338,81 +232,8 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
     };
     line(&format!("# kinscreen report: {}", md(&q.meta.title)));
     line("");
-    line(&format!(
-        "**How soon: {}.** {}",
-        md(&level.label),
-        md(&level.time_frame)
-    ));
-    line("");
-    line(&md(&level.advice));
-    line("");
-    if !a.red_flags.is_empty() {
-        line("**Warning signs reported:**");
-        line("");
-        for r in &a.red_flags {
-            let rule = &q.rules[*r];
-            let advice = rule.advice.as_deref().map(md).unwrap_or_default();
-            line(&format!("- **{}.** {advice}", md(&rule.label)));
-        }
-        line("");
-    }
-    if !a.triggers.is_empty() {
-        line(&format!(
-            "Also behind the advice on how soon: {}.",
-            md(&trigger_labels(q, &a))
-        ));
-        line("");
-    }
-    line("## What the answers look most like");
-    line("");
-    line(&format!("**{}**", md(&class_name(q, a.classification))));
-    line("");
-    line(&md(&q.classes[a.classification].summary));
-    if let Some(why) = basis_text(q, &a) {
-        line("");
-        line(&md(why));
-    }
-    line("");
-    line(&md(&strength_line(q, &a)));
-    for group in evidence_groups(q, &a) {
-        line("");
-        line(&format!("### {}", md(&group.heading)));
-        line("");
-        if group.evidence.is_empty() {
-            line("None.");
-            continue;
-        }
-        line("| Points | Question | Answer | Why it counts |");
-        line("| ---: | --- | --- | --- |");
-        for e in group.evidence {
-            let question = &q.questions[e.question];
-            let points = if e.capped() {
-                format!("{:+} (capped from {:+})", e.weight, e.full_weight)
-            } else {
-                format!("{:+}", e.weight)
-            };
-            line(&format!(
-                "| {points} | {} | {} | {} |",
-                md(&question.prompt),
-                md(&question.kind.options()[e.option].label),
-                md(rationale(q, e))
-            ));
-        }
-    }
-    if !a.notes.is_empty() {
-        line("");
-        line("### Worth knowing");
-        line("");
-        for n in &a.notes {
-            line(&format!("- {}", md(&q.notes[*n].text)));
-        }
-    }
-    line("");
-    line("### Next steps");
-    line("");
-    for step in &q.classes[a.classification].next_steps {
-        line(&format!("- {}", md(step)));
-    }
+    let body = summary::to_markdown(&summary_of(interview));
+    line(body.trim_end());
     line("");
     line("## Answers");
     let answers = interview.effective_answers();
@@ -436,12 +257,6 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
             ));
         }
     }
-    if !interview.is_complete() {
-        line("");
-        line(
-            "_The interview ended early after a warning sign; unanswered questions were not counted._",
-        );
-    }
     line("");
     line("---");
     line("");
@@ -459,7 +274,5 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
         ));
     }
     line(&source);
-    line("");
-    line(&format!("_{}_", md(&q.text.disclaimer)));
     out
 }

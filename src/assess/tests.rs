@@ -128,12 +128,26 @@ fn weakness_with_rapid_worsening_is_an_emergency() {
         &builtin_answers(
             &q,
             &[
-                ("nerve_symptoms", &["weakness"]),
+                ("nerve_symptoms", &["weakness", "pins_and_needles"]),
                 ("course", &["rapidly_worse"]),
             ],
         ),
     );
     assert_eq!(q.triage[a.triage].id, "emergency");
+    // Without a nerve picture, rapid worsening alone makes it urgent, not an emergency.
+    let a = assess(
+        &q,
+        &builtin_answers(
+            &q,
+            &[
+                ("nerve_symptoms", &["weakness"]),
+                ("course", &["rapidly_worse"]),
+                ("back_link", &["no"]),
+                ("pain_spreads", &["no"]),
+            ],
+        ),
+    );
+    assert_eq!(q.triage[a.triage].id, "urgent");
 }
 
 #[test]

@@ -289,7 +289,7 @@ impl Interview {
         let State::Asking(i) = self.state else {
             return Err(EngineError::NotNow { action: "skip" });
         };
-        if self.q.questions[i].required {
+        if !self.can_skip() {
             return Err(EngineError::Required {
                 question: self.q.questions[i].id.clone(),
             });
@@ -368,12 +368,25 @@ impl Interview {
         Ok(())
     }
 
-    /// After an interrupting alert the person may stop answering and see the result at once.
+    /// Whether an alert raised the most urgent level there is: then no later answer can change
+    /// how soon, and the person may stop answering and see the result at once. After a lesser
+    /// alert the interview goes on, since later answers can still raise the level.
     pub fn can_finish_early(&self) -> bool {
+        let top = self.q.triage.len().saturating_sub(1);
+        let raised_top = |r: &RIdx| self.q.rules[*r].triage == top;
         match &self.state {
-            State::Alert(_) => true,
-            State::Asking(_) => !self.acknowledged.is_empty(),
+            State::Alert(rules) => rules.iter().chain(&self.acknowledged).any(raised_top),
+            State::Asking(_) => self.acknowledged.iter().any(raised_top),
             State::Review | State::Finished => false,
+        }
+    }
+
+    /// Whether the current question may be left unanswered: it is optional, or an alert has
+    /// been seen (a person who stops answering then still gets a result on what was said).
+    pub fn can_skip(&self) -> bool {
+        match self.state {
+            State::Asking(i) => !self.q.questions[i].required || !self.acknowledged.is_empty(),
+            _ => false,
         }
     }
 

@@ -319,9 +319,11 @@ fn informative(station: &Station, i: QIdx) -> bool {
         || station.critical.contains(&i)
         || a.evidence
             .iter()
-            .any(|e| e.question == i && e.full_weight != 0)
+            .any(|e| e.involves(q, i) && e.full_weight != 0)
         || a.fired.iter().any(|r| q.rules[*r].when.reads(i))
-        || a.notes.iter().any(|n| q.notes[*n].when.reads(i))
+        || a.notes
+            .iter()
+            .any(|n| q.notes[*n].when.as_ref().is_some_and(|c| c.reads(i)))
         || q.questions
             .iter()
             .filter_map(|o| o.ask_when.as_ref())
@@ -335,7 +337,9 @@ fn supports(station: &Station, i: QIdx) -> bool {
     let a = &station.assessment;
     let undecided_ok = station.classes.contains(&q.decision.undecided);
     let evidence = a.evidence.iter().any(|e| {
-        e.question == i && e.full_weight > 0 && (undecided_ok || station.classes.contains(&e.class))
+        e.involves(q, i)
+            && e.full_weight > 0
+            && (undecided_ok || station.classes.contains(&e.class))
     });
     let flag = a.red_flags.iter().any(|r| q.rules[*r].when.reads(i));
     evidence || flag

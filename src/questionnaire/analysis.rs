@@ -22,6 +22,11 @@ pub struct Spans {
     pub option: Vec<Vec<Option<Range<usize>>>>,
     pub rule: Vec<Range<usize>>,
     pub note: Vec<Range<usize>>,
+    pub next_step: Vec<Range<usize>>,
+    pub safety_net: Vec<Range<usize>>,
+    pub evidence: Vec<Range<usize>>,
+    /// Per question, the options with `counts_when` and where that condition is.
+    pub counts_when: Vec<Vec<(String, Range<usize>)>>,
     pub class: Vec<Range<usize>>,
 }
 
@@ -174,7 +179,13 @@ fn max_points(q: &Questionnaire, class: CIdx, reach: &[bool]) -> i32 {
             };
             best.min(cap)
         })
-        .sum()
+        .sum::<i32>()
+        + q.evidence
+            .iter()
+            .flat_map(|e| &e.weights)
+            .filter(|(c, w)| *c == class && *w > 0)
+            .map(|(_, w)| w)
+            .sum::<i32>()
 }
 
 /// Every problem of the interview as a whole.
@@ -213,16 +224,58 @@ pub fn analyse(q: &Questionnaire, spans: &Spans, file: &str, src: &str) -> Vec<P
             );
         }
     }
-    for (n, note) in q.notes.iter().enumerate() {
-        if !satisfiable(q, &note.when, &reach) {
+    let texts = [
+        ("note", "shown", &q.notes, &spans.note),
+        ("next step", "shown", &q.next_steps, &spans.next_step),
+        ("safety-net sign", "shown", &q.safety_net, &spans.safety_net),
+    ];
+    for (what, verb, list, at) in texts {
+        for (n, note) in list.iter().enumerate() {
+            if let Some(when) = &note.when
+                && !satisfiable(q, when, &reach)
+            {
+                push(
+                    Severity::Error,
+                    at.get(n).cloned(),
+                    format!(
+                        "{what} `{}` can never be {verb}: no answers make its `when` hold",
+                        note.id
+                    ),
+                );
+            }
+        }
+    }
+    for (e, rule) in q.evidence.iter().enumerate() {
+        if !satisfiable(q, &rule.when, &reach) {
             push(
                 Severity::Error,
-                spans.note.get(n).cloned(),
+                spans.evidence.get(e).cloned(),
                 format!(
-                    "note `{}` can never be shown: no answers make its `when` hold",
-                    note.id
+                    "evidence rule `{}` can never count: no answers make its `when` hold",
+                    rule.id
                 ),
             );
+        }
+    }
+    for (i, question) in q.questions.iter().enumerate() {
+        for option in question.kind.options() {
+            if let Some(c) = &option.counts_when
+                && !satisfiable(q, c, &reach)
+            {
+                let span = spans
+                    .counts_when
+                    .get(i)
+                    .and_then(|os| os.iter().find(|(id, _)| *id == option.id))
+                    .map(|(_, s)| s.clone());
+                push(
+                    Severity::Error,
+                    span,
+                    format!(
+                        "the weights of option `{}` of question `{}` can never count: no answers make its `counts_when` hold",
+                        option.id, question.id
+                    ),
+                );
+            }
         }
     }
 
@@ -250,7 +303,25 @@ pub fn analyse(q: &Questionnaire, spans: &Spans, file: &str, src: &str) -> Vec<P
         .iter()
         .filter_map(|x| x.ask_when.as_ref())
         .chain(q.rules.iter().map(|r| &r.when))
-        .chain(q.notes.iter().map(|n| &n.when));
+        .chain(q.evidence.iter().map(|e| &e.when))
+        .chain(
+            q.evidence
+                .iter()
+                .flat_map(|e| e.rationale_when.iter().map(|(c, _)| c)),
+        )
+        .chain(q.questions.iter().flat_map(|x| {
+            x.kind
+                .options()
+                .iter()
+                .filter_map(|o| o.counts_when.as_ref())
+        }))
+        .chain(
+            q.notes
+                .iter()
+                .chain(&q.next_steps)
+                .chain(&q.safety_net)
+                .filter_map(|n| n.when.as_ref()),
+        );
     for c in conditions {
         let mut read = Vec::new();
         c.questions(&mut read);

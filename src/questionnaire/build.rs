@@ -234,20 +234,87 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
                 triage: level,
                 red_flag: r.red_flag,
                 interrupt: r.interrupt,
+                set_aside: r.set_aside,
                 advice: r.advice.clone(),
             });
         }
     }
 
-    b.index_ids("note", "", raw.notes.iter().map(|n| &n.id));
-    let mut notes = Vec::new();
-    for n in &raw.notes {
-        if let Some(when) = compile(&mut b, &known, &n.when) {
-            notes.push(Note {
-                id: n.id.get_ref().clone(),
+    let notes = build_texts(&mut b, &known, "note", &raw.notes, &triage_ids, &class_ids);
+    let next_steps = build_texts(
+        &mut b,
+        &known,
+        "next step",
+        &raw.next_steps,
+        &triage_ids,
+        &class_ids,
+    );
+    let safety_net = build_texts(
+        &mut b,
+        &known,
+        "safety-net sign",
+        &raw.safety_net,
+        &triage_ids,
+        &class_ids,
+    );
+
+    b.index_ids("evidence rule", "", raw.evidence.iter().map(|e| &e.id));
+    let mut evidence = Vec::new();
+    for e in &raw.evidence {
+        let id = e.id.get_ref();
+        let what = format!("evidence rule `{id}`");
+        let weights = class_weights(&mut b, &what, &e.weights, &class_ids, undecided);
+        if weights.is_empty() && e.weights.get_ref().is_empty() {
+            b.error(
+                Some(e.weights.span()),
+                format!("{what} gives no points to any class"),
+            );
+        }
+        if e.rationale.trim().is_empty() {
+            b.error(
+                Some(e.id.span()),
+                format!("{what} has an empty `rationale`"),
+            );
+        }
+        let when = compile(&mut b, &known, &e.when);
+        let rationale_when: Vec<Option<(Condition, String)>> = e
+            .rationale_when
+            .iter()
+            .map(|r| compile(&mut b, &known, &r.when).map(|c| (c, r.rationale.clone())))
+            .collect();
+        if let (Some(when), Some(rationale_when)) =
+            (when, rationale_when.into_iter().collect::<Option<Vec<_>>>())
+        {
+            evidence.push(EvidenceRule {
+                id: id.clone(),
+                label: e.label.clone(),
                 when,
-                text: n.text.clone(),
+                weights,
+                rationale: e.rationale.clone(),
+                rationale_when,
             });
+        }
+    }
+
+    // Conditions on option weights may read any question, so they are compiled last.
+    let mut counts_when = Vec::new();
+    for (qi, rq) in raw.questions.iter().enumerate() {
+        for ro in &rq.options {
+            if let Some(c) = &ro.counts_when
+                && let Some(cond) = compile(&mut b, &known, c)
+            {
+                counts_when.push((qi, ro.id.get_ref().clone(), cond));
+            }
+        }
+    }
+    for (qi, oid, cond) in counts_when {
+        if let Some(option) = questions[qi]
+            .kind
+            .options_mut()
+            .iter_mut()
+            .find(|o| o.id == oid)
+        {
+            option.counts_when = Some(cond);
         }
     }
 
@@ -276,7 +343,24 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
             })
             .collect(),
         rule: raw.rules.iter().map(|r| r.when.span()).collect(),
-        note: raw.notes.iter().map(|n| n.when.span()).collect(),
+        note: texts_spans(&raw.notes),
+        next_step: texts_spans(&raw.next_steps),
+        safety_net: texts_spans(&raw.safety_net),
+        evidence: raw.evidence.iter().map(|e| e.when.span()).collect(),
+        counts_when: raw
+            .questions
+            .iter()
+            .map(|rq| {
+                rq.options
+                    .iter()
+                    .filter_map(|o| {
+                        o.counts_when
+                            .as_ref()
+                            .map(|c| (o.id.get_ref().clone(), c.span()))
+                    })
+                    .collect()
+            })
+            .collect(),
         class: raw.classes.iter().map(|c| c.id.span()).collect(),
     };
     let has_error = b.problems.iter().any(Problem::is_error);
@@ -301,7 +385,10 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
             decision,
             triage,
             rules,
+            evidence,
             notes,
+            next_steps,
+            safety_net,
             headings,
         }),
         _ => None,
@@ -314,6 +401,12 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
         (!fatal).then_some(q)
     });
     (questionnaire, b.problems)
+}
+
+fn texts_spans(raw: &[RawNote]) -> Vec<Range<usize>> {
+    raw.iter()
+        .map(|n| n.when.as_ref().map_or_else(|| n.id.span(), |c| c.span()))
+        .collect()
 }
 
 /// SHA-256 of a questionnaire's text, in hex.
@@ -391,6 +484,7 @@ fn build_decision(
         min_share: share,
         weak_text: d.weak_text.clone(),
         split_text: d.split_text.clone(),
+        set_aside_text: d.set_aside_text.clone(),
         strength,
     })
 }
@@ -662,38 +756,20 @@ fn build_options(
         }
         let mut weights = Vec::new();
         if let Some(w) = &o.weights {
-            for (class, points) in w.get_ref() {
-                match class_ids.get(class) {
-                    Some(c) if Some(*c) == undecided => b.error(
-                        Some(w.span()),
-                        format!(
-                            "option `{oid}` of question `{qid}` gives weight to `{class}`, the undecided class, which takes no evidence"
-                        ),
-                    ),
-                    Some(c) => {
-                        if *points == 0 {
-                            b.warning(
-                                Some(w.span()),
-                                format!("option `{oid}` of question `{qid}`: a weight of 0 toward `{class}` has no effect"),
-                            );
-                        }
-                        weights.push((*c, *points));
-                    }
-                    None => b.error(
-                        Some(w.span()),
-                        format!(
-                            "option `{oid}` of question `{qid}` gives weight to class `{class}`, which is not declared (declared: {})",
-                            list(class_ids.keys().map(String::as_str))
-                        ),
-                    ),
-                }
-            }
+            let what = format!("option `{oid}` of question `{qid}`");
+            weights = class_weights(b, &what, w, class_ids, undecided);
             if !weights.is_empty() && o.rationale.as_deref().is_none_or(|r| r.trim().is_empty()) {
                 b.error(
                     Some(o.id.span()),
-                    format!("option `{oid}` of question `{qid}` has weights but no `rationale` to explain them"),
+                    format!("{what} has weights but no `rationale` to explain them"),
                 );
             }
+        }
+        if o.counts_when.is_some() && o.weights.is_none() {
+            b.error(
+                o.counts_when.as_ref().map(|c| c.span()),
+                format!("option `{oid}` of question `{qid}` has `counts_when` but no `weights` for it to govern"),
+            );
         }
         weights.sort();
         built.push(Choice {
@@ -702,6 +778,7 @@ fn build_options(
             exclusive: o.exclusive,
             neutral: o.neutral,
             weights,
+            counts_when: None,
             rationale: o.rationale.clone(),
         });
     }
@@ -720,11 +797,105 @@ fn build_options(
                     exclusive: false,
                     neutral: given.is_some_and(|c| c.neutral),
                     weights: given.map(|c| c.weights.clone()).unwrap_or_default(),
+                    counts_when: None,
                     rationale: given.and_then(|c| c.rationale.clone()),
                 }
             })
             .collect(),
     }
+}
+
+/// Points toward classes as written (`{ class = points }`), checked: the class must be declared
+/// and must not be the undecided one. `what` names the owner in messages.
+fn class_weights(
+    b: &mut Builder,
+    what: &str,
+    w: &Spanned<BTreeMap<String, i32>>,
+    class_ids: &HashMap<String, usize>,
+    undecided: Option<CIdx>,
+) -> Vec<(CIdx, i32)> {
+    let mut weights = Vec::new();
+    for (class, points) in w.get_ref() {
+        match class_ids.get(class) {
+            Some(c) if Some(*c) == undecided => b.error(
+                Some(w.span()),
+                format!(
+                    "{what} gives weight to `{class}`, the undecided class, which takes no evidence"
+                ),
+            ),
+            Some(c) => {
+                if *points == 0 {
+                    b.warning(
+                        Some(w.span()),
+                        format!("{what}: a weight of 0 toward `{class}` has no effect"),
+                    );
+                }
+                weights.push((*c, *points));
+            }
+            None => b.error(
+                Some(w.span()),
+                format!(
+                    "{what} gives weight to class `{class}`, which is not declared (declared: {})",
+                    list(class_ids.keys().map(String::as_str))
+                ),
+            ),
+        }
+    }
+    weights.sort();
+    weights
+}
+
+/// Compiles `[[notes]]`, `[[next_steps]]` or `[[safety_net]]` entries.
+fn build_texts(
+    b: &mut Builder,
+    k: &Known,
+    what: &str,
+    raw: &[RawNote],
+    triage_ids: &HashMap<String, usize>,
+    class_ids: &HashMap<String, usize>,
+) -> Vec<Note> {
+    b.index_ids(what, "", raw.iter().map(|n| &n.id));
+    let mut out = Vec::new();
+    for n in raw {
+        let id = n.id.get_ref();
+        let when = n.when.as_ref().map(|c| compile(b, k, c));
+        let mut resolve = |names: &[Spanned<String>], kind: &str, ids: &HashMap<String, usize>| {
+            let mut found = Vec::new();
+            for name in names {
+                match ids.get(name.get_ref()) {
+                    Some(i) => found.push(*i),
+                    None => b.error(
+                        Some(name.span()),
+                        format!(
+                            "{what} `{id}` names {kind} `{}`, which is not declared (declared: {})",
+                            name.get_ref(),
+                            list(ids.keys().map(String::as_str))
+                        ),
+                    ),
+                }
+            }
+            found
+        };
+        let levels = resolve(&n.levels, "triage level", triage_ids);
+        let classes = resolve(&n.classes, "class", class_ids);
+        if n.text.trim().is_empty() {
+            b.error(
+                Some(n.id.span()),
+                format!("{what} `{id}` has an empty `text`"),
+            );
+        }
+        match when {
+            Some(None) => {}
+            when => out.push(Note {
+                id: id.clone(),
+                when: when.flatten(),
+                levels,
+                classes,
+                text: n.text.clone(),
+            }),
+        }
+    }
+    out
 }
 
 struct Known<'a> {

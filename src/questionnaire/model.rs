@@ -14,6 +14,8 @@ pub type CIdx = usize;
 pub type RIdx = usize;
 /// Index of a triage level in [`Questionnaire::triage`] (sorted from least to most urgent).
 pub type TIdx = usize;
+/// Index of an evidence rule in [`Questionnaire::evidence`].
+pub type EIdx = usize;
 
 /// A loaded, validated questionnaire.
 #[derive(Debug, Clone)]
@@ -34,7 +36,14 @@ pub struct Questionnaire {
     /// Triage levels, least urgent first.
     pub triage: Vec<TriageLevel>,
     pub rules: Vec<Rule>,
+    /// Evidence rules: points toward classes from combinations of answers.
+    pub evidence: Vec<EvidenceRule>,
+    /// Remarks on the picture.
     pub notes: Vec<Note>,
+    /// What to do next.
+    pub next_steps: Vec<Note>,
+    /// "Get help at once if" signs.
+    pub safety_net: Vec<Note>,
     /// History-taking headings questions are tagged with (for practice mode).
     pub headings: Vec<Heading>,
 }
@@ -126,6 +135,14 @@ impl Kind {
         }
     }
 
+    /// The options of a choice question, to change (used while building).
+    pub fn options_mut(&mut self) -> &mut [Choice] {
+        match self {
+            Kind::Single { options, .. } | Kind::Multi { options } => options,
+            Kind::Scale { .. } => &mut [],
+        }
+    }
+
     /// A short name for messages.
     pub fn name(&self) -> &'static str {
         match self {
@@ -147,6 +164,8 @@ pub struct Choice {
     pub neutral: bool,
     /// Evidence toward classes, in points.
     pub weights: Vec<(CIdx, i32)>,
+    /// The weights count only when this holds.
+    pub counts_when: Option<Condition>,
     pub rationale: Option<String>,
 }
 
@@ -185,6 +204,8 @@ pub struct Decision {
     pub min_share: f64,
     pub weak_text: String,
     pub split_text: String,
+    /// Why the classification is set aside (when a `set_aside` rule fired).
+    pub set_aside_text: Option<String>,
     /// Words for the strength of the leading score, highest threshold first.
     pub strength: Vec<(i32, String)>,
 }
@@ -210,15 +231,52 @@ pub struct Rule {
     pub red_flag: bool,
     /// Stop the interview at once and show the advice.
     pub interrupt: bool,
+    /// The picture belongs to neither class: the classification is set aside.
+    pub set_aside: bool,
     pub advice: Option<String>,
 }
 
-/// A remark added to the result when its condition holds.
+/// A text of the result (a note, a next step, a safety-net sign), shown when its condition
+/// holds and the triage level and class are among those it names (an empty list names all).
 #[derive(Debug, Clone)]
 pub struct Note {
     pub id: String,
-    pub when: Condition,
+    pub when: Option<Condition>,
+    pub levels: Vec<TIdx>,
+    pub classes: Vec<CIdx>,
     pub text: String,
+}
+
+impl Note {
+    /// Whether the text belongs in a result with these answers, triage level and class.
+    pub fn applies(&self, answers: &Answers, level: TIdx, class: CIdx) -> bool {
+        (self.levels.is_empty() || self.levels.contains(&level))
+            && (self.classes.is_empty() || self.classes.contains(&class))
+            && self.when.as_ref().is_none_or(|c| holds(c, answers))
+    }
+}
+
+/// Points toward classes when a condition over several answers holds.
+#[derive(Debug, Clone)]
+pub struct EvidenceRule {
+    pub id: String,
+    /// What the combination is, in plain words.
+    pub label: String,
+    pub when: Condition,
+    pub weights: Vec<(CIdx, i32)>,
+    pub rationale: String,
+    /// Other wordings of the rationale, each used when its condition holds (first match wins).
+    pub rationale_when: Vec<(Condition, String)>,
+}
+
+impl EvidenceRule {
+    /// The rationale that fits these answers.
+    pub fn rationale_for(&self, answers: &Answers) -> &str {
+        self.rationale_when
+            .iter()
+            .find(|(c, _)| holds(c, answers))
+            .map_or(self.rationale.as_str(), |(_, r)| r.as_str())
+    }
 }
 
 /// A condition on answers given so far. A question with no answer satisfies no test on its

@@ -18,6 +18,9 @@ const ARRAYS: &[&str] = &[
     "rules",
     "notes",
     "headings",
+    "evidence",
+    "next_steps",
+    "safety_net",
 ];
 const REQUIRED: &[&str] = &[
     "meta",
@@ -147,6 +150,15 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
         .map(|v| r.many("headings", v))
         .unwrap_or_default();
 
+    let mut texts =
+        |key: &str| -> Vec<RawNote> { doc.get(key).map(|v| r.many(key, v)).unwrap_or_default() };
+    let next_steps = texts("next_steps");
+    let safety_net = texts("safety_net");
+    let evidence: Vec<RawEvidence> = doc
+        .get("evidence")
+        .map(|v| r.many("evidence", v))
+        .unwrap_or_default();
+
     match (meta, text, decision) {
         (Some(meta), Some(text), Some(decision)) if r.problems.is_empty() => Ok(RawDoc {
             meta,
@@ -159,6 +171,9 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
             rules,
             notes,
             headings,
+            evidence,
+            next_steps,
+            safety_net,
         }),
         _ => Err(r.problems),
     }

@@ -20,6 +20,9 @@ pub struct RawDoc {
     pub rules: Vec<RawRule>,
     pub notes: Vec<RawNote>,
     pub headings: Vec<RawHeading>,
+    pub evidence: Vec<RawEvidence>,
+    pub next_steps: Vec<RawNote>,
+    pub safety_net: Vec<RawNote>,
 }
 
 /// A history-taking heading (SOCRATES, subjective examination) questions can be tagged with.
@@ -137,6 +140,9 @@ pub struct RawOption {
     pub neutral: bool,
     #[serde(default)]
     pub weights: Option<Spanned<BTreeMap<String, i32>>>,
+    /// The weights count only when this holds (it may read any question).
+    #[serde(default)]
+    pub counts_when: Option<Spanned<RawCondition>>,
     #[serde(default)]
     pub rationale: Option<String>,
 }
@@ -189,6 +195,9 @@ pub struct RawDecision {
     pub min_share: Spanned<f64>,
     pub weak_text: String,
     pub split_text: String,
+    /// Why the classification is set aside when a `set_aside` rule fires.
+    #[serde(default)]
+    pub set_aside_text: Option<String>,
     #[serde(default)]
     pub strength: Vec<RawStrength>,
 }
@@ -221,14 +230,46 @@ pub struct RawRule {
     pub red_flag: bool,
     #[serde(default)]
     pub interrupt: bool,
+    /// The picture belongs to neither class: the classification is set aside.
+    #[serde(default)]
+    pub set_aside: bool,
     #[serde(default)]
     pub advice: Option<String>,
 }
 
+/// A text of the result (`[[notes]]`, `[[next_steps]]`, `[[safety_net]]`), shown when its
+/// condition holds, the triage level is one of `levels` and the class one of `classes` (an
+/// absent filter always passes).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
     pub id: Spanned<String>,
-    pub when: Spanned<RawCondition>,
+    #[serde(default)]
+    pub when: Option<Spanned<RawCondition>>,
+    #[serde(default)]
+    pub levels: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub classes: Vec<Spanned<String>>,
     pub text: String,
+}
+
+/// An evidence rule: points toward classes when a condition over several answers holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    pub id: Spanned<String>,
+    pub label: String,
+    pub when: Spanned<RawCondition>,
+    pub weights: Spanned<BTreeMap<String, i32>>,
+    pub rationale: String,
+    /// Other wordings of the rationale, each used when its condition holds (first match wins).
+    #[serde(default)]
+    pub rationale_when: Vec<RawRationale>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRationale {
+    pub when: Spanned<RawCondition>,
+    pub rationale: String,
 }

@@ -5,13 +5,34 @@ fn q() -> Arc<Questionnaire> {
     Arc::new(questionnaire::builtin().unwrap())
 }
 
-/// A few answers into the default interview: no red flags, knee, right.
+/// The answer `ids` to the current question: one id for a single choice, any number for a
+/// multi choice.
+fn by_id(iv: &Interview, ids: &[&str]) -> Answer {
+    let question = &iv.questionnaire().questions[iv.current().unwrap()];
+    let os: Vec<usize> = ids
+        .iter()
+        .map(|id| question.option_index(id).unwrap())
+        .collect();
+    match question.kind {
+        crate::questionnaire::Kind::Multi { .. } => Answer::Choices(os),
+        _ => Answer::Choice(os[0]),
+    }
+}
+
+/// A few answers into the default interview: no red flags, an adult, knee, right.
 fn started(q: &Arc<Questionnaire>) -> Interview {
     let mut iv = Interview::new(q.clone());
-    iv.answer_current(Answer::Choices(vec![3])).unwrap();
-    iv.answer_current(Answer::Choices(vec![6])).unwrap();
-    iv.answer_current(Answer::Choice(1)).unwrap();
-    iv.answer_current(Answer::Choice(1)).unwrap();
+    for ids in [
+        &["none"][..],
+        &["18_to_54"],
+        &["none"],
+        &["none"],
+        &["knee"],
+        &["right"],
+    ] {
+        let a = by_id(&iv, ids);
+        iv.answer_current(a).unwrap();
+    }
     iv
 }
 
@@ -84,7 +105,7 @@ fn a_changed_questionnaire_is_noticed_and_answers_checked_again() {
         .insert("retired_question".into(), Value::from(3));
     let changed = questionnaire::load_str(
         &q.document
-            .replace("version = \"1.0.0\"", "version = \"1.1.0\""),
+            .replace("version = \"2.0.0\"", "version = \"2.1.0\""),
         "changed.toml",
     )
     .unwrap();

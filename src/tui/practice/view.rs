@@ -12,9 +12,10 @@ use super::{CLASS, FINDINGS, Overlay, PracticeApp, Screen, TRIAGE};
 use crate::practice::{CriticalError, Grade, Reply, SCHEME, Station, TriageCall};
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::report;
+use crate::summary::Part;
 use crate::tui::app::Saving;
 use crate::tui::screens::overlay::{key_help, yes_no};
-use crate::tui::screens::result::evidence_lines;
+use crate::tui::screens::result::block_lines;
 use crate::tui::screens::{hint_lines, para, too_small};
 
 /// "34-year-old female, nurse on a busy ward; runs four times a week".
@@ -429,7 +430,7 @@ fn form(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             CLASS,
             c,
             radio(f.class == Some(c)),
-            report::class_name(q, c),
+            crate::summary::class_name(q, c),
         ));
     }
     top.push(heading(TRIAGE, "How soon should the patient be seen?"));
@@ -547,12 +548,12 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     section(&mut out, "Your hypothesis");
     if let Some(h) = h {
         let (mark, style) = tick(t, g.class_correct);
-        let mut picture = format!("Picture: {}", report::class_name(q, h.class));
+        let mut picture = format!("Picture: {}", crate::summary::class_name(q, h.class));
         if !g.class_correct {
             let accepted: Vec<String> = s
                 .classes
                 .iter()
-                .map(|c| report::class_name(q, *c))
+                .map(|c| crate::summary::class_name(q, *c))
                 .collect();
             picture.push_str(&format!(". The key: {}", accepted.join(" or ")));
         }
@@ -678,50 +679,13 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     }
 
     section(&mut out, "What kinscreen makes of the whole case");
-    let a = &s.assessment;
-    let level = &q.triage[a.triage];
-    out.extend(para(
-        &format!("How soon: {}. {}", level.label, level.time_frame),
-        width,
-        t.triage(a.triage, q.triage.len()),
-        "  ",
-        "  ",
-    ));
-    if !a.red_flags.is_empty() {
-        let labels: Vec<&str> = a
-            .red_flags
-            .iter()
-            .map(|r| q.rules[*r].label.as_str())
-            .collect();
-        out.extend(para(
-            &format!("Warning signs: {}", labels.join("; ")),
-            width,
-            t.bad(),
-            "  ",
-            "  ",
-        ));
-    }
-    out.extend(para(
-        &format!("Picture: {}", report::class_name(q, a.classification)),
-        width,
-        t.prompt(),
-        "  ",
-        "  ",
-    ));
-    if let Some(basis) = report::basis_text(q, a) {
-        out.extend(para(basis, width, t.dim(), "  ", "  "));
-    }
-    out.extend(para(
-        &report::strength_line(q, a),
-        width,
-        t.dim(),
-        "  ",
-        "  ",
-    ));
-    for group in report::evidence_groups(q, a) {
-        out.push(Line::styled(format!("  {}", group.heading), t.prompt()));
-        evidence_lines(q, t, &group.evidence, width, &mut out);
-    }
+    let summary = report::summary_of(&s.full);
+    let shown = summary
+        .parts
+        .iter()
+        .filter(|(p, _)| !matches!(p, Part::Closing))
+        .flat_map(|(_, b)| b);
+    out.extend(block_lines(shown, t, q.triage.len(), width, "  "));
 
     section(&mut out, "Teaching points");
     for point in &s.case.key.teaching {

@@ -20,6 +20,28 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
     let style = t.triage(level, q.triage.len());
     let mut out = Vec::new();
+    let overall = overall_level(app, rules);
+    if overall > level {
+        // A lesser sign found after a more urgent one never reads as a downgrade.
+        out.extend(para(
+            &format!(
+                "Your earlier advice still stands: {}. {}",
+                q.triage[overall].label, q.triage[overall].time_frame
+            ),
+            width,
+            t.triage(overall, q.triage.len()),
+            "",
+            "",
+        ));
+        out.extend(para(
+            "This is an additional warning sign:",
+            width,
+            t.prompt(),
+            "",
+            "",
+        ));
+        out.push(Line::raw(""));
+    }
     out.extend(para(&q.triage[level].label, width, style, "", ""));
     out.extend(para(&q.triage[level].time_frame, width, t.prompt(), "", ""));
     out.push(Line::raw(""));
@@ -45,19 +67,29 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "",
     ));
     out.push(Line::raw(""));
-    out.extend(para(
-        "This advice stays at the top of every screen from now on. You may go on with the questions, see the result now, or go back if you chose this by mistake.",
-        width,
-        t.dim(),
-        "",
-        "",
-    ));
+    let next = if app.interview.can_finish_early() {
+        "This advice stays at the top of every screen from now on. You may go on with the questions, see the result now, or go back if you chose this by mistake."
+    } else {
+        "This advice stays at the top of every screen from now on. Please go on with the questions: some later answers can make this more urgent. Go back if you chose this by mistake."
+    };
+    out.extend(para(next, width, t.dim(), "", ""));
     out
+}
+
+/// The most urgent level among these rules and the red flags already seen.
+fn overall_level(app: &App, rules: &[RIdx]) -> usize {
+    let q = app.questionnaire();
+    rules
+        .iter()
+        .chain(app.interview.acknowledged())
+        .map(|r| q.rules[*r].triage)
+        .max()
+        .unwrap_or(0)
 }
 
 pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
-    let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
+    let level = overall_level(app, rules);
     let style = app.theme.triage(level, q.triage.len());
     let block = Block::bordered()
         .border_type(BorderType::Double)

@@ -1,214 +1,169 @@
-//! The result: how soon to be seen (fixed at the top), then what the picture looks most like,
-//! how strong and how split the evidence is, the evidence for and against, notes, next steps
-//! and the disclaimer (scrolling).
+//! The result: how soon to be seen and where (fixed at the top), then the rest of the summary
+//! (why the usual question is set aside, the picture, the evidence, next steps, the safety net,
+//! the disclaimer) scrolling. The words and their order come from [`crate::summary`].
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block as Frame_, Borders, Paragraph};
 
 use super::para;
-use crate::assess::{Assessment, Evidence};
-use crate::questionnaire::Questionnaire;
-use crate::report::{self, Side};
+use crate::summary::{Block, PINNED, Part, Summary, Tone};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-fn panel_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
-    let q = app.questionnaire();
-    let level = &q.triage[a.triage];
-    let style = app.theme.triage(a.triage, q.triage.len());
-    let mut out = para(&format!("How soon: {}", level.label), width, style, "", "");
-    out.extend(para(&level.time_frame, width, app.theme.prompt(), "", ""));
-    out.extend(para(&level.advice, width, Style::new(), "", ""));
-    out
+fn style(t: Theme, tone: Tone, levels: usize) -> Style {
+    match tone {
+        Tone::Plain => Style::new(),
+        Tone::Dim => t.dim(),
+        Tone::Strong => t.prompt(),
+        Tone::Good => t.good(),
+        Tone::Bad => t.bad(),
+        Tone::Triage(level) => t.triage(level, levels),
+    }
 }
 
-/// Evidence lines: points, question → answer, and the rationale under it.
-pub(crate) fn evidence_lines(
-    q: &Questionnaire,
+/// Summary blocks as styled, wrapped lines; every line starts with `indent`.
+pub(crate) fn block_lines<'b>(
+    blocks: impl IntoIterator<Item = &'b Block>,
     t: Theme,
-    evidence: &[&Evidence],
+    levels: usize,
     width: u16,
-    out: &mut Vec<Line<'static>>,
-) {
-    if evidence.is_empty() {
-        out.push(Line::styled("  (none)", t.dim()));
-    }
-    for e in evidence {
-        let question = &q.questions[e.question];
-        let option = &question.kind.options()[e.option];
-        let points = if e.capped() {
-            format!("{:+} (of {:+}, capped) ", e.weight, e.full_weight)
-        } else {
-            format!("{:+} ", e.weight)
-        };
-        out.extend(para(
-            &format!("{} → {}", question.prompt.trim(), option.label),
-            width,
-            Style::new(),
-            &format!("  {points}"),
-            "     ",
-        ));
-        out.extend(para(
-            report::rationale(q, e),
-            width,
-            t.dim(),
-            "     ",
-            "     ",
-        ));
-    }
-}
-
-fn body_lines(app: &App, a: &Assessment, width: u16) -> Vec<Line<'static>> {
-    let q = app.questionnaire();
-    let t = app.theme;
-    let mut out = vec![Line::styled("What your answers look most like", t.dim())];
-    out.extend(para(
-        &report::class_name(q, a.classification),
-        width,
-        t.title(),
-        "",
-        "",
-    ));
-    out.extend(para(
-        &q.classes[a.classification].summary,
-        width,
-        Style::new(),
-        "",
-        "",
-    ));
-    if let Some(why) = report::basis_text(q, a) {
-        out.extend(para(why, width, t.prompt(), "", ""));
-    }
-    out.push(Line::raw(""));
-    out.push(Line::styled(
-        "How strong and how split the evidence is",
-        t.prompt(),
-    ));
-    let classes = report::scored_classes(q, a);
-    let top = classes
-        .iter()
-        .map(|c| a.scores[*c].max(0))
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let label_w = classes
-        .iter()
-        .map(|c| q.classes[*c].label.chars().count())
-        .max()
-        .unwrap_or(0);
-    let bar_w = usize::from(width).saturating_sub(label_w + 8).clamp(1, 30);
-    for c in &classes {
-        let n = a.scores[*c].max(0) as usize * bar_w / top as usize;
-        out.push(Line::from(vec![
-            Span::raw(format!("  {:<label_w$} ", q.classes[*c].label)),
-            Span::styled("█".repeat(n), t.gauge()),
-            Span::raw("░".repeat(bar_w - n.min(bar_w))),
-            Span::raw(format!(" {}", a.scores[*c])),
-        ]));
-    }
-    out.extend(para(
-        &report::strength_line(q, a),
-        width,
-        t.dim(),
-        "  ",
-        "  ",
-    ));
-    out.push(Line::raw(""));
-
-    for (i, group) in report::evidence_groups(q, a).into_iter().enumerate() {
-        if i > 0 {
-            out.push(Line::raw(""));
-        }
-        let style = match group.side {
-            Side::For => t.good(),
-            Side::Against => t.bad(),
-            Side::Toward => t.prompt(),
-        };
-        out.push(Line::styled(group.heading, style));
-        evidence_lines(
-            app.questionnaire(),
-            app.theme,
-            &group.evidence,
-            width,
-            &mut out,
-        );
-    }
-    if !a.red_flags.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("Warning signs you reported", t.bad()));
-        for r in &a.red_flags {
-            let rule = &q.rules[*r];
-            out.extend(para(&rule.label, width, t.prompt(), "  ! ", "    "));
-            if let Some(advice) = &rule.advice {
-                out.extend(para(advice, width, Style::new(), "    ", "    "));
+    indent: &str,
+) -> Vec<Line<'static>> {
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let pad = |s: &str| format!("{indent}{s}");
+    for block in blocks {
+        match block {
+            Block::Heading { level, text, tone } => {
+                if !out.is_empty() {
+                    out.push(Line::raw(""));
+                }
+                let s = if *level == 1 {
+                    style(t, *tone, levels).patch(t.title())
+                } else {
+                    style(t, *tone, levels)
+                };
+                out.extend(para(text, width, s, &pad(""), &pad("")));
+            }
+            Block::Para { text, tone } => {
+                out.extend(para(
+                    text,
+                    width,
+                    style(t, *tone, levels),
+                    &pad(""),
+                    &pad(""),
+                ));
+            }
+            Block::Bullet { text, tone } => {
+                out.extend(para(
+                    text,
+                    width,
+                    style(t, *tone, levels),
+                    &pad("  - "),
+                    &pad("    "),
+                ));
+            }
+            Block::Evidence(r) => {
+                out.extend(para(
+                    &r.what,
+                    width,
+                    Style::new(),
+                    &pad(&format!("  {} ", r.points_text())),
+                    &pad("     "),
+                ));
+                if let Some(b) = &r.because {
+                    out.extend(para(
+                        &format!("because: {b}"),
+                        width,
+                        t.dim(),
+                        &pad("     "),
+                        &pad("     "),
+                    ));
+                }
+                out.extend(para(
+                    &r.rationale,
+                    width,
+                    t.dim(),
+                    &pad("     "),
+                    &pad("     "),
+                ));
+            }
+            Block::Scores(scores) => {
+                let top = scores
+                    .iter()
+                    .map(|(_, p)| (*p).max(0))
+                    .max()
+                    .unwrap_or(0)
+                    .max(1);
+                let label_w = scores
+                    .iter()
+                    .map(|(l, _)| l.chars().count())
+                    .max()
+                    .unwrap_or(0);
+                let bar_w = usize::from(width)
+                    .saturating_sub(label_w + 8 + indent.len())
+                    .clamp(1, 30);
+                for (label, points) in scores {
+                    let n = (*points).max(0) as usize * bar_w / top as usize;
+                    out.push(Line::from(vec![
+                        Span::raw(pad(&format!("  {label:<label_w$} "))),
+                        Span::styled("█".repeat(n), t.gauge()),
+                        Span::raw("░".repeat(bar_w - n.min(bar_w))),
+                        Span::raw(format!(" {points}")),
+                    ]));
+                }
             }
         }
     }
-    if !a.triggers.is_empty() {
-        out.push(Line::raw(""));
-        out.extend(para(
-            &format!(
-                "Also behind the advice on how soon: {}.",
-                report::trigger_labels(q, a)
-            ),
-            width,
-            Style::new(),
-            "",
-            "",
-        ));
-    }
-    if !a.notes.is_empty() {
-        out.push(Line::raw(""));
-        out.push(Line::styled("Worth knowing", t.prompt()));
-        for n in &a.notes {
-            out.extend(para(&q.notes[*n].text, width, Style::new(), "  - ", "    "));
-        }
-    }
-    out.push(Line::raw(""));
-    out.push(Line::styled("What to do next", t.prompt()));
-    for step in &q.classes[a.classification].next_steps {
-        out.extend(para(step, width, Style::new(), "  - ", "    "));
-    }
-    if !app.interview.is_complete() {
-        out.push(Line::raw(""));
-        out.extend(para(
-            "You stopped after a warning sign, so unanswered questions were not counted.",
-            width,
-            t.dim(),
-            "",
-            "",
-        ));
-    }
-    out.push(Line::raw(""));
-    out.extend(para(&q.text.disclaimer, width, t.dim(), "", ""));
     out
+}
+
+fn summary(app: &App) -> Summary {
+    crate::report::summary_of(&app.interview)
+}
+
+fn panel_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
+    let levels = app.questionnaire().triage.len();
+    let top = s.part(Part::HowSoon);
+    block_lines(&top[..PINNED.min(top.len())], app.theme, levels, width, "")
+}
+
+fn body_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
+    let levels = app.questionnaire().triage.len();
+    let top = s.part(Part::HowSoon);
+    let rest = top.iter().skip(PINNED).chain(
+        s.parts
+            .iter()
+            .filter(|(p, _)| *p != Part::HowSoon)
+            .flat_map(|(_, b)| b),
+    );
+    block_lines(rest, app.theme, levels, width, "")
 }
 
 /// Lines of the scrolling part and the rows it has, at this body size.
 pub fn scroll_extent(app: &App, body: Rect) -> (usize, u16) {
-    let a = app.interview.assessment();
-    let panel = panel_lines(app, &a, body.width).len() as u16 + 1;
+    let s = summary(app);
+    let panel = panel_lines(app, &s, body.width).len() as u16 + 1;
     (
-        body_lines(app, &a, body.width).len(),
+        body_lines(app, &s, body.width).len(),
         body.height.saturating_sub(panel),
     )
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let a = app.interview.assessment();
-    let panel = panel_lines(app, &a, area.width);
+    let s = summary(app);
+    let panel = panel_lines(app, &s, area.width);
     let [panel_a, body_a] = Layout::vertical([
-        Constraint::Length(panel.len() as u16 + 1),
+        Constraint::Length((panel.len() as u16 + 1).min(area.height.saturating_sub(3).max(1))),
         Constraint::Min(1),
     ])
     .areas(area);
     frame.render_widget(
-        Paragraph::new(panel).block(Block::new().borders(Borders::BOTTOM)),
+        Paragraph::new(panel).block(Frame_::new().borders(Borders::BOTTOM)),
         panel_a,
     );
-    let body = body_lines(app, &a, body_a.width);
+    let body = body_lines(app, &s, body_a.width);
     frame.render_widget(Paragraph::new(body).scroll((app.scroll as u16, 0)), body_a);
 }

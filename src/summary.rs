@@ -1,0 +1,557 @@
+//! One format-neutral description of a result, in the order every front end shows it: how soon
+//! and where, (when set aside: why), what the picture looks like, the evidence for and against,
+//! what to do next, the safety net, then the disclaimer. Text, Markdown and the screens only lay
+//! these blocks out, so their wording and order cannot drift apart. Pure: data in, data out.
+
+use crate::assess::{Assessment, Basis, Evidence, Source};
+use crate::questionnaire::{Answers, CIdx, Questionnaire, TIdx};
+
+/// How a block should stand out; each back end maps it to its own means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    /// Secondary text (rationales, the disclaimer).
+    Dim,
+    /// A key line (the class found, a time frame).
+    Strong,
+    /// Evidence for the class found.
+    Good,
+    /// Evidence against, warning signs.
+    Bad,
+    /// Coloured by urgency: this triage level.
+    Triage(TIdx),
+}
+
+/// One piece of evidence, ready to lay out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Points that counted.
+    pub points: i32,
+    /// The question's cap cut these points (they still show, "counted in the cap").
+    pub capped: bool,
+    /// Points before the cap.
+    pub full_points: i32,
+    /// "Question → answer", or the evidence rule's label.
+    pub what: String,
+    /// For an evidence rule: the answers that made it count.
+    pub because: Option<String>,
+    pub rationale: String,
+}
+
+impl Row {
+    /// The points in words: "+2", "+0 (counted in the cap; +1 before it)".
+    pub fn points_text(&self) -> String {
+        if self.capped {
+            format!(
+                "{:+} (counted in the cap; {:+} before it)",
+                self.points, self.full_points
+            )
+        } else {
+            format!("{:+}", self.points)
+        }
+    }
+}
+
+/// A unit of the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A heading: level 1 opens a part, level 2 a group within it.
+    Heading {
+        level: u8,
+        text: String,
+        tone: Tone,
+    },
+    Para {
+        text: String,
+        tone: Tone,
+    },
+    Bullet {
+        text: String,
+        tone: Tone,
+    },
+    Evidence(Row),
+    /// Points per class, leading class first (the screen draws bars).
+    Scores(Vec<(String, i32)>),
+}
+
+/// The parts of a result, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    HowSoon,
+    SetAside,
+    Picture,
+    Evidence,
+    NextSteps,
+    SafetyNet,
+    ForLearning,
+    Closing,
+}
+
+/// A result as blocks, part by part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub parts: Vec<(Part, Vec<Block>)>,
+}
+
+/// How many blocks at the top of [`Part::HowSoon`] a screen keeps fixed: the level, the time
+/// frame and the leading advice.
+pub const PINNED: usize = 3;
+
+impl Summary {
+    /// Every block in order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.parts.iter().flat_map(|(_, b)| b)
+    }
+
+    /// The blocks of one part.
+    pub fn part(&self, part: Part) -> &[Block] {
+        self.parts
+            .iter()
+            .find(|(p, _)| *p == part)
+            .map_or(&[], |(_, b)| b.as_slice())
+    }
+}
+
+fn heading(level: u8, text: impl Into<String>, tone: Tone) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+        tone,
+    }
+}
+
+fn para(text: impl AsRef<str>, tone: Tone) -> Block {
+    Block::Para {
+        text: text.as_ref().trim().to_string(),
+        tone,
+    }
+}
+
+fn bullet(text: impl AsRef<str>, tone: Tone) -> Block {
+    Block::Bullet {
+        text: text.as_ref().trim().to_string(),
+        tone,
+    }
+}
+
+/// A class in plain words, then its clinical term: "Pain sent from somewhere else (likely
+/// referred pain)".
+pub fn class_name(q: &Questionnaire, c: CIdx) -> String {
+    let class = &q.classes[c];
+    match &class.term {
+        Some(t) => format!("{} ({t})", class.label),
+        None => class.label.clone(),
+    }
+}
+
+/// Scored classes, the classification (or leader) first.
+pub fn scored_classes(q: &Questionnaire, a: &Assessment) -> Vec<CIdx> {
+    let first = a.leader.unwrap_or(a.classification);
+    let mut classes: Vec<CIdx> = (0..q.classes.len())
+        .filter(|c| *c != q.decision.undecided)
+        .collect();
+    classes.sort_by_key(|c| (*c != first, std::cmp::Reverse(a.scores[*c])));
+    classes
+}
+
+/// One line about how strong and how split the evidence is.
+pub fn strength_line(q: &Questionnaire, a: &Assessment) -> String {
+    let scored: Vec<String> = scored_classes(q, a)
+        .into_iter()
+        .map(|c| format!("{} {}", a.scores[c], q.classes[c].label.to_lowercase()))
+        .collect();
+    let mut line = format!("Points: {}.", scored.join(", "));
+    if let Some(s) = &a.strength {
+        line.push_str(&format!(" Strength of the leading side: {s}."));
+    }
+    if a.leader.is_some() {
+        line.push_str(&format!(
+            " {:.0}% of the points lean one way.",
+            a.share * 100.0
+        ));
+    }
+    line
+}
+
+/// Why an undecided classification came out undecided, from the questionnaire's words.
+pub fn basis_text<'q>(q: &'q Questionnaire, a: &Assessment) -> Option<&'q str> {
+    match a.basis {
+        Basis::Decided => None,
+        Basis::Weak => Some(&q.decision.weak_text),
+        Basis::Split => Some(&q.decision.split_text),
+        Basis::SetAside => Some(
+            q.decision
+                .set_aside_text
+                .as_deref()
+                .unwrap_or(DEFAULT_SET_ASIDE),
+        ),
+    }
+}
+
+const DEFAULT_SET_ASIDE: &str = "Something in your answers needs to be checked first; until then the question of where the pain comes from is set aside.";
+
+/// The rationale of a piece of evidence.
+pub fn rationale<'q>(q: &'q Questionnaire, e: &Evidence, answers: &Answers) -> &'q str {
+    match e.source {
+        Source::Answer { question, option } => q.questions[question].kind.options()[option]
+            .rationale
+            .as_deref()
+            .unwrap_or(""),
+        Source::Rule(r) => q.evidence[r].rationale_for(answers),
+    }
+}
+
+/// A piece of evidence as a row.
+pub fn row(q: &Questionnaire, e: &Evidence, answers: &Answers) -> Row {
+    let (what, because) = match e.source {
+        Source::Answer { question, option } => {
+            let question = &q.questions[question];
+            (
+                format!(
+                    "{} → {}",
+                    question.prompt.trim(),
+                    question.kind.options()[option].label
+                ),
+                None,
+            )
+        }
+        Source::Rule(r) => {
+            let rule = &q.evidence[r];
+            let mut read = Vec::new();
+            rule.when.questions(&mut read);
+            read.sort_unstable();
+            read.dedup();
+            let given: Vec<String> = read
+                .into_iter()
+                .filter_map(|i| {
+                    let a = answers.get(&i)?;
+                    let question = &q.questions[i];
+                    Some(format!("{}: {}", question.topic(), a.describe(question)))
+                })
+                .collect();
+            (rule.label.clone(), Some(given.join("; ")))
+        }
+    };
+    Row {
+        points: e.weight,
+        capped: e.capped(),
+        full_points: e.full_weight,
+        what,
+        because,
+        rationale: rationale(q, e, answers).trim().to_string(),
+    }
+}
+
+/// Evidence under one heading, for and against a decided class, or toward each class.
+fn evidence_blocks(q: &Questionnaire, a: &Assessment, answers: &Answers, out: &mut Vec<Block>) {
+    let rows = |list: Vec<&Evidence>, out: &mut Vec<Block>| {
+        if list.is_empty() {
+            out.push(para("(none)", Tone::Dim));
+        }
+        out.extend(
+            list.into_iter()
+                .map(|e| Block::Evidence(row(q, e, answers))),
+        );
+    };
+    if a.basis == Basis::Decided {
+        let c = a.classification;
+        let label = &q.classes[c].label;
+        out.push(heading(2, format!("Evidence for: {label}"), Tone::Good));
+        rows(a.evidence_for(c).collect(), out);
+        out.push(heading(2, format!("Evidence against: {label}"), Tone::Bad));
+        rows(a.evidence_against(c).collect(), out);
+    } else {
+        for c in scored_classes(q, a) {
+            out.push(heading(
+                2,
+                format!("Pointing toward: {}", q.classes[c].label),
+                Tone::Strong,
+            ));
+            rows(a.evidence_for(c).collect(), out);
+        }
+    }
+}
+
+fn scores(q: &Questionnaire, a: &Assessment) -> Block {
+    Block::Scores(
+        scored_classes(q, a)
+            .into_iter()
+            .map(|c| (q.classes[c].label.clone(), a.scores[c]))
+            .collect(),
+    )
+}
+
+/// The summary of an assessment. `answers` are the answers that count; `complete` is false
+/// when the interview stopped early after a red flag.
+pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete: bool) -> Summary {
+    let level = &q.triage[a.triage];
+    let urgent = Tone::Triage(a.triage);
+    let mut parts = Vec::new();
+
+    // How soon and where: the advice of the most urgent rule leads.
+    let with_advice: Vec<usize> = a
+        .fired
+        .iter()
+        .copied()
+        .filter(|r| q.rules[*r].advice.is_some())
+        .collect();
+    let lead = with_advice
+        .first()
+        .filter(|r| q.rules[**r].triage == a.triage);
+    let mut how = vec![
+        heading(1, format!("How soon: {}", level.label), urgent),
+        para(&level.time_frame, Tone::Strong),
+        para(
+            lead.and_then(|r| q.rules[*r].advice.as_deref())
+                .unwrap_or(&level.advice),
+            Tone::Plain,
+        ),
+    ];
+    let others: Vec<usize> = with_advice
+        .iter()
+        .copied()
+        .filter(|r| Some(r) != lead)
+        .collect();
+    if lead.is_some() {
+        how.push(para(&level.advice, Tone::Plain));
+    }
+    if !a.red_flags.is_empty() {
+        how.push(heading(2, "Warning signs you reported", Tone::Bad));
+        for r in &a.red_flags {
+            how.push(bullet(&q.rules[*r].label, Tone::Bad));
+        }
+    }
+    if !others.is_empty() {
+        how.push(heading(2, "Also found", Tone::Strong));
+        for r in others {
+            let rule = &q.rules[r];
+            how.push(bullet(
+                format!(
+                    "{} ({}): {}",
+                    rule.label,
+                    q.triage[rule.triage].label,
+                    rule.advice.as_deref().unwrap_or("").trim()
+                ),
+                Tone::Plain,
+            ));
+        }
+    }
+    let plain_triggers: Vec<&str> = a
+        .triggers
+        .iter()
+        .filter(|r| q.rules[**r].advice.is_none())
+        .map(|r| q.rules[*r].label.as_str())
+        .collect();
+    if !plain_triggers.is_empty() {
+        how.push(para(
+            format!(
+                "Also behind the advice on how soon: {}.",
+                plain_triggers.join("; ")
+            ),
+            Tone::Dim,
+        ));
+    }
+    parts.push((Part::HowSoon, how));
+
+    let set_aside = a.basis == Basis::SetAside;
+    if set_aside {
+        let mut why = vec![
+            heading(1, "Why the usual question is set aside", Tone::Strong),
+            para(basis_text(q, a).unwrap_or(DEFAULT_SET_ASIDE), Tone::Plain),
+        ];
+        for r in &a.set_aside {
+            why.push(bullet(&q.rules[*r].label, Tone::Plain));
+        }
+        parts.push((Part::SetAside, why));
+    }
+
+    // What the picture looks like.
+    let mut picture = vec![
+        heading(1, "What the picture looks like", Tone::Strong),
+        para(class_name(q, a.classification), Tone::Strong),
+        para(&q.classes[a.classification].summary, Tone::Plain),
+    ];
+    if !set_aside && let Some(why) = basis_text(q, a) {
+        picture.push(para(why, Tone::Plain));
+    }
+    for n in &a.notes {
+        picture.push(bullet(&q.notes[*n].text, Tone::Plain));
+    }
+    let any_points = a.scores.iter().any(|s| *s != 0);
+    if !set_aside && any_points {
+        picture.push(scores(q, a));
+        picture.push(para(strength_line(q, a), Tone::Dim));
+    }
+    parts.push((Part::Picture, picture));
+
+    if !set_aside && any_points {
+        let mut ev = vec![heading(1, "Which answers pointed which way", Tone::Strong)];
+        evidence_blocks(q, a, answers, &mut ev);
+        parts.push((Part::Evidence, ev));
+    }
+
+    let mut next = vec![heading(1, "What to do next", Tone::Strong)];
+    for step in &a.next_steps {
+        next.push(bullet(step.text(q).1, Tone::Plain));
+    }
+    parts.push((Part::NextSteps, next));
+
+    if !a.safety_net.is_empty() {
+        let mut net = vec![heading(1, "Get help at once if", Tone::Bad)];
+        for n in &a.safety_net {
+            net.push(bullet(&q.safety_net[*n].text, Tone::Plain));
+        }
+        parts.push((Part::SafetyNet, net));
+    }
+
+    if set_aside && any_points {
+        let mut learn = vec![
+            heading(1, "For learning: where the answers would point", Tone::Dim),
+            para(
+                "These points are not the result: they show how the answers would weigh once the finding above has been checked.",
+                Tone::Dim,
+            ),
+            scores(q, a),
+            para(strength_line(q, a), Tone::Dim),
+        ];
+        evidence_blocks(q, a, answers, &mut learn);
+        parts.push((Part::ForLearning, learn));
+    }
+
+    let mut closing = Vec::new();
+    if !complete {
+        closing.push(para(
+            "The interview stopped after a warning sign, so questions left unanswered were not counted.",
+            Tone::Dim,
+        ));
+    }
+    closing.push(para(&q.text.disclaimer, Tone::Dim));
+    parts.push((Part::Closing, closing));
+    Summary { parts }
+}
+
+/// The summary as plain text: headings in capitals, bullets with "-", evidence rows with their
+/// points, rationales indented.
+pub fn to_text(s: &Summary) -> String {
+    let mut out = String::new();
+    let mut first = true;
+    for block in s.blocks() {
+        match block {
+            Block::Heading { level, text, .. } => {
+                if !first {
+                    out.push('\n');
+                }
+                if *level == 1 {
+                    out.push_str(&text.to_uppercase());
+                } else {
+                    out.push_str(text);
+                    out.push(':');
+                }
+                out.push('\n');
+            }
+            Block::Para { text, .. } => {
+                out.push_str(&indent(text, "  ", "  "));
+            }
+            Block::Bullet { text, .. } => out.push_str(&indent(text, "  - ", "    ")),
+            Block::Evidence(r) => {
+                out.push_str(&indent(
+                    &r.what,
+                    &format!("  {} ", r.points_text()),
+                    "      ",
+                ));
+                if let Some(b) = &r.because {
+                    out.push_str(&indent(&format!("because: {b}"), "      ", "      "));
+                }
+                out.push_str(&indent(&r.rationale, "      ", "      "));
+            }
+            Block::Scores(scores) => {
+                for (label, points) in scores {
+                    out.push_str(&format!("  {label}: {points}\n"));
+                }
+            }
+        }
+        first = false;
+    }
+    out
+}
+
+fn indent(text: &str, first: &str, rest: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in text.trim().lines().enumerate() {
+        out.push_str(if i == 0 { first } else { rest });
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    if out.is_empty() {
+        out.push_str(first.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// Markdown inline text: table pipes escaped, one line.
+pub fn md(s: &str) -> String {
+    s.trim().replace('|', "\\|").replace('\n', " ")
+}
+
+/// The summary as Markdown (headings `##`/`###`, evidence as tables).
+pub fn to_markdown(s: &Summary) -> String {
+    let mut out = String::new();
+    // What the previous block left open: a list or a table ends with a blank line.
+    let mut open = false;
+    for block in s.blocks() {
+        let continues = matches!(block, Block::Evidence(_) | Block::Bullet { .. });
+        if open && !continues {
+            out.push('\n');
+            open = false;
+        }
+        match block {
+            Block::Heading { level, text, .. } => {
+                let hashes = if *level == 1 { "##" } else { "###" };
+                out.push_str(&format!("{hashes} {}\n\n", md(text)));
+            }
+            Block::Para { text, tone } => {
+                let text = md(text);
+                let text = match tone {
+                    Tone::Strong | Tone::Triage(_) => format!("**{text}**"),
+                    Tone::Dim => format!("_{text}_"),
+                    _ => text,
+                };
+                out.push_str(&format!("{text}\n\n"));
+            }
+            Block::Bullet { text, .. } => {
+                out.push_str(&format!("- {}\n", md(text)));
+                open = true;
+            }
+            Block::Evidence(r) => {
+                if !out.ends_with("|\n") {
+                    if open {
+                        out.push('\n');
+                    }
+                    out.push_str("| Points | Answer | Why it counts |\n| ---: | --- | --- |\n");
+                }
+                let what = match &r.because {
+                    Some(b) => format!("{} ({})", md(&r.what), md(b)),
+                    None => md(&r.what),
+                };
+                out.push_str(&format!(
+                    "| {} | {what} | {} |\n",
+                    r.points_text(),
+                    md(&r.rationale)
+                ));
+                open = true;
+            }
+            Block::Scores(scores) => {
+                let list: Vec<String> = scores
+                    .iter()
+                    .map(|(label, p)| format!("{} {p}", md(label)))
+                    .collect();
+                out.push_str(&format!("Points: {}.\n\n", list.join(", ")));
+            }
+        }
+    }
+    if open {
+        out.push('\n');
+    }
+    out
+}
