@@ -430,8 +430,8 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
     Summary { parts }
 }
 
-/// The summary as plain text: headings in capitals, bullets with "-", evidence rows with their
-/// points, rationales indented.
+/// The summary as plain text: part headings underlined, bullets with "-", evidence rows with
+/// their points, rationales indented.
 pub fn to_text(s: &Summary) -> String {
     let mut out = String::new();
     let mut first = true;
@@ -442,7 +442,9 @@ pub fn to_text(s: &Summary) -> String {
                     out.push('\n');
                 }
                 if *level == 1 {
-                    out.push_str(&text.to_uppercase());
+                    out.push_str(text);
+                    out.push('\n');
+                    out.push_str(&"=".repeat(text.chars().count()));
                 } else {
                     out.push_str(text);
                     out.push(':');

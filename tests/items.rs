@@ -1,6 +1,7 @@
 //! The item dictionary (shared/clinical/items.md) is a contract: answers files, practice cases
 //! and the vignettes use these question and option ids. The default questionnaire must have
-//! every one of them, with the same type and exactly these options.
+//! every one of them, with the same type and exactly these options (version 2 of the
+//! dictionary).
 
 use kinscreen::questionnaire::{self, Kind};
 
@@ -93,6 +94,8 @@ const ITEMS: &[(&str, &str, &[&str])] = &[
             "coughing_sneezing",
             "night_rest",
             "footwear",
+            "lying_on_side",
+            "hopping",
             "none",
         ],
     ),
@@ -146,6 +149,11 @@ const ITEMS: &[(&str, &str, &[&str])] = &[
             "saddle_numbness_or_bladder_bowel",
             "calf_swelling_warmth",
             "progressive_weakness",
+            "cold_pale_leg",
+            "breathless_or_chest_pain",
+            "tight_swelling_severe_pain",
+            "sudden_testicle_pain",
+            "very_unwell",
             "none",
         ],
     ),
@@ -159,9 +167,78 @@ const ITEMS: &[(&str, &str, &[&str])] = &[
             "significant_trauma",
             "cancer_history_or_weight_loss",
             "night_pain_unrelenting",
+            "both_legs",
+            "bone_lump_or_deformity",
+            "foot_wound_or_dark_toe",
+            "rest_pain_eased_hanging_down",
             "none",
         ],
     ),
+    // Version 2: added items, optional so that older answers files keep working.
+    (
+        "age_band",
+        "single",
+        &["under_10", "10_to_17", "18_to_54", "55_to_64", "65_or_over"],
+    ),
+    (
+        "risk_factors",
+        "multi",
+        &[
+            "pregnant_or_recent_birth",
+            "recent_surgery_or_immobility",
+            "previous_clot",
+            "blood_thinners",
+            "diabetes",
+            "weak_immune_system",
+            "joint_replacement",
+            "recent_joint_injection",
+            "inflammatory_arthritis_or_gout",
+            "none",
+        ],
+    ),
+    (
+        "injury_signs",
+        "multi",
+        &[
+            "snap_or_pop",
+            "swelled_within_hours",
+            "locks_or_gives_way",
+            "bony_point_tender",
+            "cannot_rise_on_tiptoe",
+            "cannot_bend_knee",
+            "none",
+        ],
+    ),
+    ("weakness_onset", "single", &["last_6_weeks", "longer_ago"]),
+    (
+        "walking_pattern",
+        "single",
+        &[
+            "eases_standing_still",
+            "eases_sitting_or_bending",
+            "eases_with_rest",
+            "not_sure",
+        ],
+    ),
+    (
+        "inflammatory_signs",
+        "multi",
+        &[
+            "morning_stiffness_over_30_min",
+            "several_joints_swollen",
+            "none",
+        ],
+    ),
+];
+
+/// Items version 2 added: they must be optional.
+const ADDED_IN_V2: &[&str] = &[
+    "age_band",
+    "risk_factors",
+    "injury_signs",
+    "weakness_onset",
+    "walking_pattern",
+    "inflammatory_signs",
 ];
 
 #[test]
@@ -193,7 +270,9 @@ fn default_questionnaire_has_every_item_with_its_exact_options() {
 fn items_added_beyond_the_dictionary_are_optional() {
     let q = questionnaire::builtin().unwrap();
     for question in &q.questions {
-        if !ITEMS.iter().any(|(id, _, _)| *id == question.id) {
+        let added = ADDED_IN_V2.contains(&question.id.as_str())
+            || !ITEMS.iter().any(|(id, _, _)| *id == question.id);
+        if added {
             assert!(
                 !question.required,
                 "added item `{}` must be optional",
@@ -208,4 +287,13 @@ fn the_emergency_check_comes_first() {
     let q = questionnaire::builtin().unwrap();
     assert_eq!(q.questions[0].id, "red_flags_emergency");
     assert!(q.questions[0].ask_when.is_none());
+}
+
+#[test]
+fn about_you_comes_after_the_emergency_check_and_before_the_24_hour_check() {
+    let q = questionnaire::builtin().unwrap();
+    let at = |id: &str| q.question_index(id).unwrap();
+    assert_eq!(at("age_band"), 1);
+    assert_eq!(at("risk_factors"), 2);
+    assert_eq!(at("red_flags_urgent"), 3);
 }
