@@ -72,6 +72,8 @@ pub enum Block {
     Evidence(Row),
     /// Points per class, leading class first (the screen draws bars).
     Scores(Vec<(String, i32)>),
+    /// A pause before the closing lines.
+    Gap,
 }
 
 /// The parts of a result, in order.
@@ -229,7 +231,7 @@ pub fn row(q: &Questionnaire, e: &Evidence, answers: &Answers) -> Row {
                     Some(format!("{}: {}", question.topic(), a.describe(question)))
                 })
                 .collect();
-            (rule.label.clone(), Some(given.join("; ")))
+            (rule.label.clone(), Some(given.join(" · ")))
         }
     };
     Row {
@@ -307,10 +309,11 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
             Tone::Plain,
         ),
     ];
+    // Other advice at the same level (lesser advice would read like a downgrade).
     let others: Vec<usize> = with_advice
         .iter()
         .copied()
-        .filter(|r| Some(r) != lead)
+        .filter(|r| Some(r) != lead && q.rules[*r].triage == a.triage)
         .collect();
     if lead.is_some() {
         how.push(para(&level.advice, Tone::Plain));
@@ -327,9 +330,8 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
             let rule = &q.rules[r];
             how.push(bullet(
                 format!(
-                    "{} ({}): {}",
+                    "{}: {}",
                     rule.label,
-                    q.triage[rule.triage].label,
                     rule.advice.as_deref().unwrap_or("").trim()
                 ),
                 Tone::Plain,
@@ -418,7 +420,7 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
         parts.push((Part::ForLearning, learn));
     }
 
-    let mut closing = Vec::new();
+    let mut closing = vec![Block::Gap];
     if !complete {
         closing.push(para(
             "The interview stopped after a warning sign, so questions left unanswered were not counted.",
@@ -471,6 +473,7 @@ pub fn to_text(s: &Summary) -> String {
                     out.push_str(&format!("  {label}: {points}\n"));
                 }
             }
+            Block::Gap => out.push('\n'),
         }
         first = false;
     }
@@ -550,6 +553,7 @@ pub fn to_markdown(s: &Summary) -> String {
                     .collect();
                 out.push_str(&format!("Points: {}.\n\n", list.join(", ")));
             }
+            Block::Gap => {}
         }
     }
     if open {

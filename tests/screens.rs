@@ -108,6 +108,118 @@ fn result_top_and_scrolled() {
     insta::assert_snapshot!("result_large", render(&mut a, 120, 40).backend());
 }
 
+/// The app showing the result of a sample case.
+fn result_of(vignette: &str) -> App {
+    let mut a = app();
+    let file = kinscreen::answers::read(&common::vignette(vignette)).unwrap();
+    a.interview = kinscreen::answers::run(a.interview.questionnaire().clone(), &file).unwrap();
+    a.started = true;
+    a
+}
+
+/// The whole scrolling result as text, at 80 columns.
+fn whole_result(a: &mut App) -> String {
+    let t = render(a, 80, 200);
+    let buf = t.backend().buffer();
+    (0..200)
+        .map(|y| {
+            (0..80)
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn emergency_result_leads_with_where_to_go_and_sets_the_picture_aside() {
+    let mut a = result_of("05-hot-swollen-knee.toml");
+    insta::assert_snapshot!("emergency_result", render(&mut a, 80, 24).backend());
+    let text = whole_result(&mut a);
+    for needle in [
+        "How soon: Emergency: get care now",
+        "Go to an emergency department now",
+        "Why the usual question is set aside",
+        "For learning",
+        "What to do next",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in\n{text}");
+    }
+    for absent in ["0 to 0", "diary", "Get help at once if", "Evidence for"] {
+        assert!(
+            !text.contains(absent),
+            "{absent:?} in an emergency result\n{text}"
+        );
+    }
+    let order: Vec<usize> = [
+        "How soon",
+        "Why the usual question is set aside",
+        "What the picture looks like",
+        "What to do next",
+        "For learning",
+        "not a diagnosis",
+    ]
+    .iter()
+    .map(|n| text.find(n).unwrap_or_else(|| panic!("{n}")))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}\n{text}");
+}
+
+#[test]
+fn set_aside_result_at_urgent() {
+    let mut a = result_of("10-ankle-twist-bony-point.toml");
+    insta::assert_snapshot!("set_aside_result", render(&mut a, 80, 24).backend());
+    let text = whole_result(&mut a);
+    assert!(
+        text.contains("Why the usual question is set aside"),
+        "{text}"
+    );
+    assert!(text.contains("tender bony point"), "{text}");
+    assert!(!text.contains("Get help at once if"), "{text}");
+}
+
+#[test]
+fn self_care_result_closes_with_its_safety_net() {
+    let mut a = result_of("14-plain-knee-sprain.toml");
+    insta::assert_snapshot!("self_care_result", render(&mut a, 80, 24).backend());
+    let text = whole_result(&mut a);
+    insta::assert_snapshot!("self_care_result_whole", text);
+    let net = text.find("Get help at once if").expect("a safety net");
+    assert!(net > text.find("What to do next").unwrap());
+    assert!(
+        text.contains("No link elsewhere in the chain was found"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_lesser_alert_after_an_emergency_says_the_emergency_still_stands() {
+    let mut a = app();
+    // Emergency: a swollen calf; go on; then an urgent sign on the 24-hour screen.
+    send(
+        &mut a,
+        &[
+            Confirm,
+            Pick(2),
+            Confirm,
+            Confirm,
+            Pick(3),
+            PickNone,
+            Confirm,
+            Pick(1),
+            Confirm,
+        ],
+    );
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    let text = whole_result(&mut a);
+    assert!(
+        text.contains("Your earlier advice still stands: Emergency"),
+        "{text}"
+    );
+}
+
 #[test]
 fn help_is_drawn_from_the_keymap() {
     let mut a = app();

@@ -232,6 +232,16 @@ impl App {
     }
 
     /// The option a digit picks: 1..9 the first nine, 0 the tenth.
+    /// The exclusive ("none of these") option of the current multi choice.
+    fn exclusive_option(&self) -> Option<usize> {
+        let i = self.interview.current()?;
+        self.questionnaire().questions[i]
+            .kind
+            .options()
+            .iter()
+            .position(|o| o.exclusive)
+    }
+
     fn digit_option(&self, d: u8) -> Option<usize> {
         let index = if d == 0 { 9 } else { usize::from(d) - 1 };
         (index < self.option_count()).then_some(index)
@@ -297,6 +307,14 @@ pub fn update(app: &mut App, msg: Msg) {
             if let Some(o) = app.digit_option(d) {
                 app.cursor = o;
                 app.toggle(o);
+            }
+        }
+        (Ctx::Multi, Msg::PickNone) => {
+            if let Some(o) = app.exclusive_option() {
+                app.cursor = o;
+                if !app.ticked.contains(&o) {
+                    app.toggle(o);
+                }
             }
         }
         (Ctx::Multi, Msg::Confirm) => {

@@ -28,6 +28,8 @@ pub enum Msg {
     Confirm,
     /// A digit key: 1..9 pick the first nine options, 0 the tenth (or the value 0 on a scale).
     Pick(u8),
+    /// Tick the "none of these" option of a multi choice (whatever its place in the list).
+    PickNone,
     Back,
     Skip,
     Finish,
@@ -176,6 +178,14 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[Multi],
         only: Only::Always,
         footer: true,
+    },
+    Binding {
+        keys: &[(Key::Char('n'), Msg::PickNone)],
+        label: "n",
+        action: "none of these",
+        contexts: &[Multi],
+        only: Only::Always,
+        footer: false,
     },
     Binding {
         keys: ENTER,

@@ -27,13 +27,16 @@ pub fn vignette(name: &str) -> PathBuf {
     project("tests/vignettes").join(name)
 }
 
-/// Keys from the welcome screen: start, no emergency, no urgent flags, knee, right, hip
-/// elsewhere.
+/// Keys from the welcome screen: start, no emergency, aged 18 to 54, no risk factors, no
+/// urgent flags, knee, right, hip elsewhere.
 pub const TO_ONSET: &[Msg] = &[
     Confirm,
-    Pick(4),
+    PickNone,
     Confirm,
-    Pick(7),
+    Pick(3),
+    PickNone,
+    Confirm,
+    PickNone,
     Confirm,
     Pick(2),
     Pick(2),
@@ -68,6 +71,8 @@ pub const TO_REVIEW: &[Msg] = &[
     Confirm, // hip drops, knee collapses
     Pick(2), // no swelling
     Pick(3), // no treatment yet
+    PickNone,
+    Confirm, // nothing new: no morning stiffness, no swollen joints
 ];
 
 /// From the welcome screen to the review.

@@ -112,9 +112,11 @@ pub(crate) fn hint_lines(
     lines
 }
 
-/// Red flags pinned to the top of every screen once raised (not on the alert itself).
+/// Red flags pinned to the top of every screen once raised: the level and where to go (the
+/// first sentence of the most urgent advice), then the signs. Not on the alert itself, nor on
+/// the result, whose fixed panel says the same at more length.
 fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    if !app.started || matches!(app.interview.state(), State::Alert(_)) {
+    if !app.started || matches!(app.interview.state(), State::Alert(_) | State::Finished) {
         return Vec::new();
     }
     let flags = app.interview.red_flags();
@@ -125,7 +127,16 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let level = q.rules[*first].triage;
     let style = app.theme.triage(level, q.triage.len());
     let labels: Vec<&str> = flags.iter().map(|r| q.rules[*r].label.as_str()).collect();
-    let head = format!("{}. {}", q.triage[level].label, q.triage[level].time_frame);
+    // Where to go: the advice up to its first full stop or colon.
+    let where_to = q.rules[*first]
+        .advice
+        .as_deref()
+        .and_then(|a| a.split(['.', ':']).next())
+        .map_or_else(
+            || q.triage[level].time_frame.clone(),
+            |s| format!("{}.", s.trim()),
+        );
+    let head = format!("{}. {where_to}", q.triage[level].label);
     let mut lines = para(&head, width, style, "! ", "  ");
     lines.extend(para(
         &labels.join("; "),

@@ -90,6 +90,7 @@ pub(crate) fn block_lines<'b>(
                     &pad("     "),
                 ));
             }
+            Block::Gap => out.push(Line::raw("")),
             Block::Scores(scores) => {
                 let top = scores
                     .iter()
