@@ -468,11 +468,8 @@ pub fn to_text(s: &Summary) -> String {
                 }
                 out.push_str(&indent(&r.rationale, "      ", "      "));
             }
-            Block::Scores(scores) => {
-                for (label, points) in scores {
-                    out.push_str(&format!("  {label}: {points}\n"));
-                }
-            }
+            // The strength line that follows gives the points in words.
+            Block::Scores(_) => {}
             Block::Gap => out.push('\n'),
         }
         first = false;
@@ -546,14 +543,7 @@ pub fn to_markdown(s: &Summary) -> String {
                 ));
                 open = true;
             }
-            Block::Scores(scores) => {
-                let list: Vec<String> = scores
-                    .iter()
-                    .map(|(label, p)| format!("{} {p}", md(label)))
-                    .collect();
-                out.push_str(&format!("Points: {}.\n\n", list.join(", ")));
-            }
-            Block::Gap => {}
+            Block::Scores(_) | Block::Gap => {}
         }
     }
     if open {
