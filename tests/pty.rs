@@ -125,14 +125,19 @@ impl Session {
     fn begin(&mut self) {
         self.wait_for("Press Enter to begin");
         self.keys(b"\r");
-        self.wait_for("Do you have any of these right now?");
+        self.wait_for("Is any of these happening right now?");
     }
 
-    /// "None of these" on both red-flag screens, up to where it hurts.
+    /// "None of these" on both red-flag screens and the health background (n ticks it), an
+    /// adult, up to where it hurts.
     fn pass_safety_check(&mut self) {
-        self.keys(b"4\r");
-        self.wait_for("And do any of these apply to you?");
-        self.keys(b"7\r");
+        self.keys(b"n\r");
+        self.wait_for("How old is the person with the pain?");
+        self.keys(b"3");
+        self.wait_for("Does any of this apply to the person with the pain?");
+        self.keys(b"n\r");
+        self.wait_for("And does any of these apply?");
+        self.keys(b"n\r");
         self.wait_for("Where is the pain that bothers you most?");
     }
 
@@ -245,11 +250,11 @@ fn red_flag_alert_then_ctrl_c() {
     let mut s = Session::start();
     s.begin();
     s.keys(b"2\r");
-    s.wait_for("One calf swollen, warm and tender");
+    s.wait_for("A swollen, or painful and tender, calf");
     s.wait_for("Emergency: get care now");
     s.keys(b"\r");
-    s.wait_for("And do any of these apply to you?");
-    s.wait_for("Warning sign: One calf swollen");
+    s.wait_for("How old is the person with the pain?");
+    s.wait_for("Warning sign: A swollen, or painful and tender, calf");
     s.keys(b"\x03");
     assert_eq!(s.exit_code(), 130);
     s.assert_restored();
@@ -330,7 +335,7 @@ fn killed_with_sigkill_it_resumes_at_the_same_question_with_every_answer() {
 
     let mut again = Session::start_in(home.path(), &[]);
     again.wait_for("You have an unfinished interview");
-    again.wait_for("(4 answers)");
+    again.wait_for("(6 answers)");
     again.keys(b"r");
     // The question on screen when it was killed; the ticked box was not confirmed.
     again.wait_for("Apart from that spot");
@@ -350,8 +355,8 @@ fn no_save_leaves_no_file_anywhere() {
     let mut s = Session::start_in(home.path(), &["--no-save"]);
     s.wait_for("Nothing is saved on this computer (--no-save)");
     s.begin();
-    s.keys(b"4\r");
-    s.wait_for("And do any of these apply to you?");
+    s.keys(b"n\r");
+    s.wait_for("How old is the person with the pain?");
     s.keys(b"q");
     s.wait_for("Stop the interview? Your answers will not be");
     s.keys(b"y");
@@ -386,10 +391,11 @@ fn practice_a_case_with_real_keys_through_to_the_debrief() {
     );
     let mut s = Session::start_in(home.path(), &["practice", "--case", case]);
     s.wait_for("The patient waits");
-    // Ask the emergency screen (first on the board) and the urgent one under it.
+    // Ask the emergency screen (first on the board) and the urgent one, three rows under it
+    // (after the two "about you" items).
     s.keys(b"\r");
     s.wait_for("No, none of those.");
-    s.keys(b"j\r");
+    s.keys(b"jjj\r");
     s.wait_for("Asked 2");
     // Commit: overload from elsewhere (first class), book an assessment (second level).
     s.keys(b"c");

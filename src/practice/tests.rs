@@ -198,7 +198,17 @@ fn the_wrong_picture_loses_the_classification_points() {
 
 #[test]
 fn any_accepted_classification_counts() {
-    let s = station("calf-swelling-emergency.toml");
+    // A key may accept more than one picture (here the mixed knee also accepts referral).
+    let q = Arc::new(crate::questionnaire::builtin().unwrap());
+    let (_, src) = BUILT_IN
+        .iter()
+        .find(|(n, _)| *n == "mixed-knee.toml")
+        .unwrap();
+    let src = src.replace(
+        "classification = \"unclear\"",
+        "classification = [\"unclear\", \"referred_pain\"]",
+    );
+    let s = Station::load(&q, &src, "mixed-knee.toml").unwrap();
     let a = model_attempt(&s);
     for c in ["unclear", "referred_pain"] {
         let mut h = right_answer(&s, &[]);
