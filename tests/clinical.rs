@@ -731,8 +731,11 @@ fn set_aside_rules_report_the_undecided_class_and_say_why() {
     assert_eq!(r.classification, "referred_pain");
 }
 
+/// Answers changed from the base case.
+type Changes = &'static [(&'static str, &'static str)];
+
 /// (evidence rule, changes that make it count, changes at its edge that do not)
-const EVIDENCE: &[(&str, &[(&str, &str)], &[(&str, &str)])] = &[
+const EVIDENCE: &[(&str, Changes, Changes)] = &[
     (
         "hip_refers_to_knee",
         &[
