@@ -11,6 +11,14 @@ use crate::questionnaire::{Choice, Condition, Kind, QIdx, Question, Questionnair
 pub const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 /// Our extension for a weight toward a named class (an option may weigh toward several).
 pub const CLASS_WEIGHT: &str = "urn:kinscreen:fhir:StructureDefinition:class-weight";
+/// SDC: when a condition is beyond `enableWhen`, the item is enabled by a FHIRPath expression.
+pub const ENABLE_WHEN_EXPRESSION: &str =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+/// Our extension on the Questionnaire for an evidence rule (points from a combination).
+pub const EVIDENCE_RULE: &str = "urn:kinscreen:fhir:StructureDefinition:evidence-rule";
+/// Our extension on the Questionnaire for a rule forcing a triage level (and maybe setting the
+/// classification aside).
+pub const TRIAGE_RULE: &str = "urn:kinscreen:fhir:StructureDefinition:triage-rule";
 const MIN_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/minValue";
 const MAX_VALUE: &str = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
@@ -143,6 +151,121 @@ fn enable_when(q: &Questionnaire, c: &Condition) -> Option<(Vec<Value>, &'static
     }
 }
 
+/// The condition as a FHIRPath expression on a QuestionnaireResponse (`%resource`), with our
+/// meaning: a question without an answer satisfies no test on its answer. A response holds
+/// only the answers to questions on the path, as kinscreen counts them.
+pub fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
+    let answers = |qi: &QIdx| {
+        format!(
+            "%resource.repeat(item).where(linkId='{}').answer",
+            q.questions[*qi].id
+        )
+    };
+    let is = |qi: &QIdx, o: &usize| -> String {
+        let question = &q.questions[*qi];
+        let id = question.kind.options().get(*o).map_or("", |c| c.id.as_str());
+        if is_boolean(question) {
+            format!("{}.where(value = {}).exists()", answers(qi), id == "yes")
+        } else {
+            format!("{}.where(value.code = '{id}').exists()", answers(qi))
+        }
+    };
+    let joined = |parts: Vec<String>, op: &str| {
+        if parts.len() == 1 {
+            parts.into_iter().next().unwrap_or_default()
+        } else {
+            parts
+                .into_iter()
+                .map(|p| format!("({p})"))
+                .collect::<Vec<_>>()
+                .join(op)
+        }
+    };
+    match c {
+        Condition::AnyOf(qi, os) => joined(os.iter().map(|o| is(qi, o)).collect(), " or "),
+        Condition::AllOf(qi, os) => joined(os.iter().map(|o| is(qi, o)).collect(), " and "),
+        Condition::NoneOf(qi, os) => {
+            let mut parts = vec![format!("{}.exists()", answers(qi))];
+            parts.extend(os.iter().map(|o| format!("{}.not()", is(qi, o))));
+            joined(parts, " and ")
+        }
+        Condition::Range(qi, lo, hi) => {
+            let mut tests = Vec::new();
+            if let Some(lo) = lo {
+                tests.push(format!("value >= {lo}"));
+            }
+            if let Some(hi) = hi {
+                tests.push(format!("value <= {hi}"));
+            }
+            if tests.is_empty() {
+                format!("{}.exists()", answers(qi))
+            } else {
+                format!("{}.where({}).exists()", answers(qi), tests.join(" and "))
+            }
+        }
+        Condition::Answered(qi, true) => format!("{}.exists()", answers(qi)),
+        Condition::Answered(qi, false) => format!("{}.exists().not()", answers(qi)),
+        Condition::Not(inner) => format!("({}).not()", fhirpath(q, inner)),
+        Condition::All(cs) => joined(cs.iter().map(|c| fhirpath(q, c)).collect(), " and "),
+        Condition::Any(cs) => joined(cs.iter().map(|c| fhirpath(q, c)).collect(), " or "),
+    }
+}
+
+/// A FHIRPath `Expression`.
+fn expression(q: &Questionnaire, c: &Condition) -> Value {
+    json!({ "language": "text/fhirpath", "expression": fhirpath(q, c) })
+}
+
+/// Points toward classes as our class-weight extensions.
+fn class_weights(q: &Questionnaire, weights: &[(usize, i32)]) -> Vec<Value> {
+    weights
+        .iter()
+        .map(|(c, w)| {
+            json!({
+                "url": CLASS_WEIGHT,
+                "extension": [
+                    { "url": "class", "valueCode": q.classes[*c].id },
+                    { "url": "weight", "valueDecimal": w },
+                ]
+            })
+        })
+        .collect()
+}
+
+/// Evidence rules and triage rules as extensions of the Questionnaire, each with its condition
+/// as FHIRPath: a FHIR tool keeps them, and can evaluate them on a response.
+fn rule_extensions(q: &Questionnaire) -> Vec<Value> {
+    let mut out: Vec<Value> = q
+        .evidence
+        .iter()
+        .map(|e| {
+            let mut parts = vec![
+                json!({ "url": "id", "valueString": e.id }),
+                json!({ "url": "label", "valueString": e.label }),
+                json!({ "url": "condition", "valueExpression": expression(q, &e.when) }),
+                json!({ "url": "rationale", "valueString": e.rationale.trim() }),
+            ];
+            parts.extend(class_weights(q, &e.weights));
+            json!({ "url": EVIDENCE_RULE, "extension": parts })
+        })
+        .collect();
+    out.extend(q.rules.iter().map(|r| {
+        let mut parts = vec![
+            json!({ "url": "id", "valueString": r.id }),
+            json!({ "url": "label", "valueString": r.label }),
+            json!({ "url": "condition", "valueExpression": expression(q, &r.when) }),
+            json!({ "url": "triage", "valueCode": q.triage[r.triage].id }),
+            json!({ "url": "redFlag", "valueBoolean": r.red_flag }),
+            json!({ "url": "setAside", "valueBoolean": r.set_aside }),
+        ];
+        if let Some(advice) = &r.advice {
+            parts.push(json!({ "url": "advice", "valueString": advice.trim() }));
+        }
+        json!({ "url": TRIAGE_RULE, "extension": parts })
+    }));
+    out
+}
+
 fn question_item(q: &Questionnaire, question: &Question) -> Value {
     let mut item = json!({
         "linkId": question.id,
@@ -172,14 +295,14 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
                     if let [(_, w)] = o.weights.as_slice() {
                         ext.push(json!({ "url": ITEM_WEIGHT, "valueDecimal": w }));
                     }
-                    for (c, w) in &o.weights {
-                        ext.push(json!({
-                            "url": CLASS_WEIGHT,
-                            "extension": [
-                                { "url": "class", "valueCode": q.classes[*c].id },
-                                { "url": "weight", "valueDecimal": w },
-                            ]
-                        }));
+                    for mut weight in class_weights(q, &o.weights) {
+                        // A weight that counts only in some cases says when.
+                        if let (Some(c), Some(parts)) =
+                            (&o.counts_when, weight["extension"].as_array_mut())
+                        {
+                            parts.push(json!({ "url": "countsWhen", "valueExpression": expression(q, c) }));
+                        }
+                        ext.push(weight);
                     }
                     if !ext.is_empty() {
                         option["extension"] = Value::Array(ext);
@@ -190,11 +313,23 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
             item["answerOption"] = Value::Array(options);
         }
     }
-    if let Some((entries, behaviour)) = question.ask_when.as_ref().and_then(|c| enable_when(q, c)) {
-        if entries.len() > 1 {
-            item["enableBehavior"] = json!(behaviour);
+    // enableWhen when it can say the condition exactly, else the SDC enableWhenExpression.
+    if let Some(c) = &question.ask_when {
+        match enable_when(q, c) {
+            Some((entries, behaviour)) => {
+                if entries.len() > 1 {
+                    item["enableBehavior"] = json!(behaviour);
+                }
+                item["enableWhen"] = Value::Array(entries);
+            }
+            None => {
+                let ext = json!({ "url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression(q, c) });
+                match item["extension"].as_array_mut() {
+                    Some(list) => list.push(ext),
+                    None => item["extension"] = json!([ext]),
+                }
+            }
         }
-        item["enableWhen"] = Value::Array(entries);
     }
     let mut children = Vec::new();
     for (suffix, text) in [("why", &question.why), ("help", &question.help)] {
@@ -228,7 +363,7 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
             })
         })
         .collect();
-    json!({
+    let mut resource = json!({
         "resourceType": "Questionnaire",
         "id": q.meta.id,
         "url": canonical(q),
@@ -240,7 +375,12 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
         "description": q.text.welcome.trim(),
         "purpose": q.text.disclaimer.trim(),
         "item": items,
-    })
+    });
+    let rules = rule_extensions(q);
+    if !rules.is_empty() {
+        resource["extension"] = Value::Array(rules);
+    }
+    resource
 }
 
 /// An interview as an R4 `QuestionnaireResponse`, `completed` when every question on the path
@@ -293,6 +433,46 @@ pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conditions_beyond_enable_when_become_fhirpath() {
+        let q = crate::questionnaire::builtin().unwrap();
+        let r = questionnaire(&q);
+        let find = |id: &str| -> Value {
+            r["item"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|g| g["item"].as_array().unwrap().iter())
+                .find(|i| i["linkId"] == id)
+                .cloned()
+                .unwrap()
+        };
+        let injury = find("injury_signs");
+        assert!(injury.get("enableWhen").is_none());
+        let ext = injury["extension"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["url"] == ENABLE_WHEN_EXPRESSION)
+            .unwrap();
+        assert_eq!(
+            ext["valueExpression"]["expression"],
+            "(%resource.repeat(item).where(linkId='red_flags_urgent').answer.where(value.code = 'significant_trauma').exists()) or (((%resource.repeat(item).where(linkId='onset_mode').answer.where(value.code = 'injury').exists()) or (%resource.repeat(item).where(linkId='onset_mode').answer.where(value.code = 'sudden').exists())) and (%resource.repeat(item).where(linkId='duration').answer.where(value.code = 'under_2_weeks').exists()))"
+        );
+        // Simple conditions keep plain enableWhen.
+        assert!(find("weakness_onset").get("enableWhen").is_some());
+        // Rules and evidence rules travel as extensions with their condition.
+        let rules = r["extension"].as_array().unwrap();
+        assert!(rules.iter().any(|e| e["url"] == EVIDENCE_RULE));
+        let septic = rules
+            .iter()
+            .find(|e| e["extension"][0]["valueString"] == "septic_joint")
+            .unwrap();
+        let parts = septic["extension"].as_array().unwrap();
+        assert!(parts.iter().any(|p| p["url"] == "setAside" && p["valueBoolean"] == true));
+        assert!(parts.iter().any(|p| p["url"] == "triage" && p["valueCode"] == "emergency"));
+    }
 
     #[test]
     fn names_and_conditions() {
