@@ -62,16 +62,18 @@ pub fn read(path: &Path) -> Result<AnswersFile, AnswersError> {
     parse(&src, &name)
 }
 
-/// Parses answers: JSON when the name ends in `.json`, TOML otherwise. In TOML the answers are
-/// the `[answers]` table when there is one (other tables are ignored), else the top-level keys
-/// that are not tables.
+/// Parses answers: JSON when the name ends in `.json` or the text starts with `{`, TOML
+/// otherwise. In TOML the answers are the `[answers]` table when there is one (other tables are
+/// ignored), else the top-level keys that are not tables. JSON is an object of answers (or one
+/// under `answers`), or a FHIR R4 `QuestionnaireResponse` whose item linkIds are question ids
+/// (ours, or one a FHIR form filler made from our Questionnaire).
 pub fn parse(src: &str, name: &str) -> Result<AnswersFile, AnswersError> {
     let file = AnswersFile {
         name: name.to_string(),
         src: src.to_string(),
         entries: Vec::new(),
     };
-    if name.ends_with(".json") {
+    if name.ends_with(".json") || src.trim_start().starts_with('{') {
         return parse_json(file);
     }
     let syntax = |e: toml::de::Error| file.problem(e.span(), e.message().trim().to_string());
@@ -108,6 +110,11 @@ fn parse_json(file: AnswersFile) -> Result<AnswersFile, AnswersError> {
         let offset = offset_of(&file.src, e.line(), e.column());
         file.problem(Some(offset..offset), e.to_string())
     })?;
+    if value.get("resourceType").and_then(Value::as_str) == Some("QuestionnaireResponse") {
+        let mut entries = Vec::new();
+        response_entries(&value, &mut entries);
+        return Ok(AnswersFile { entries, ..file });
+    }
     let object = match value {
         Value::Object(mut o) => match o.remove("answers") {
             Some(Value::Object(a)) => a,
@@ -132,6 +139,53 @@ fn parse_json(file: AnswersFile) -> Result<AnswersFile, AnswersError> {
         })
         .collect();
     Ok(AnswersFile { entries, ..file })
+}
+
+/// The answers of a QuestionnaireResponse, item by item (groups and nested items included):
+/// a coding by its code, a boolean as yes/no, a number or text as it is; several answers to
+/// one item make a list.
+fn response_entries(node: &Value, out: &mut Vec<Entry>) {
+    let Some(items) = node.get("item").and_then(Value::as_array) else {
+        return;
+    };
+    for item in items {
+        let answers = item.get("answer").and_then(Value::as_array);
+        if let (Some(id), Some(answers)) = (item.get("linkId").and_then(Value::as_str), answers) {
+            let values: Vec<Value> = answers
+                .iter()
+                .filter_map(|a| {
+                    let a = a.as_object()?;
+                    if let Some(code) = a.get("valueCoding").and_then(|c| c.get("code")) {
+                        return Some(code.clone());
+                    }
+                    [
+                        "valueBoolean",
+                        "valueInteger",
+                        "valueDecimal",
+                        "valueString",
+                    ]
+                    .iter()
+                    .find_map(|k| a.get(*k).cloned())
+                })
+                .collect();
+            let value = match values.len() {
+                0 => None,
+                1 => values.into_iter().next(),
+                _ => Some(Value::Array(values)),
+            };
+            if let Some(value) = value {
+                out.push(Entry {
+                    id: id.to_string(),
+                    value,
+                    span: None,
+                });
+            }
+        }
+        response_entries(item, out);
+        for answer in answers.into_iter().flatten() {
+            response_entries(answer, out);
+        }
+    }
 }
 
 fn offset_of(src: &str, line: usize, column: usize) -> usize {

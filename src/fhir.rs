@@ -163,7 +163,11 @@ pub fn fhirpath(q: &Questionnaire, c: &Condition) -> String {
     };
     let is = |qi: &QIdx, o: &usize| -> String {
         let question = &q.questions[*qi];
-        let id = question.kind.options().get(*o).map_or("", |c| c.id.as_str());
+        let id = question
+            .kind
+            .options()
+            .get(*o)
+            .map_or("", |c| c.id.as_str());
         if is_boolean(question) {
             format!("{}.where(value = {}).exists()", answers(qi), id == "yes")
         } else {
@@ -300,7 +304,9 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
                         if let (Some(c), Some(parts)) =
                             (&o.counts_when, weight["extension"].as_array_mut())
                         {
-                            parts.push(json!({ "url": "countsWhen", "valueExpression": expression(q, c) }));
+                            parts.push(
+                                json!({ "url": "countsWhen", "valueExpression": expression(q, c) }),
+                            );
                         }
                         ext.push(weight);
                     }
@@ -323,7 +329,8 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
                 item["enableWhen"] = Value::Array(entries);
             }
             None => {
-                let ext = json!({ "url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression(q, c) });
+                let ext =
+                    json!({ "url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression(q, c) });
                 match item["extension"].as_array_mut() {
                     Some(list) => list.push(ext),
                     None => item["extension"] = json!([ext]),
@@ -470,8 +477,16 @@ mod tests {
             .find(|e| e["extension"][0]["valueString"] == "septic_joint")
             .unwrap();
         let parts = septic["extension"].as_array().unwrap();
-        assert!(parts.iter().any(|p| p["url"] == "setAside" && p["valueBoolean"] == true));
-        assert!(parts.iter().any(|p| p["url"] == "triage" && p["valueCode"] == "emergency"));
+        assert!(
+            parts
+                .iter()
+                .any(|p| p["url"] == "setAside" && p["valueBoolean"] == true)
+        );
+        assert!(
+            parts
+                .iter()
+                .any(|p| p["url"] == "triage" && p["valueCode"] == "emergency")
+        );
     }
 
     #[test]

@@ -101,3 +101,40 @@ fn emergency_vignette_reports_its_red_flag() {
             .contains(&"saddle_numbness_or_bladder_bowel".to_string())
     );
 }
+
+#[test]
+fn every_vignette_scores_the_same_from_its_fhir_questionnaire_response() {
+    let dir = tempfile::tempdir().unwrap();
+    for path in vignettes() {
+        let want = expect(&path);
+        let fhir = Command::cargo_bin("kinscreen")
+            .unwrap()
+            .args(["score", "--format", "fhir", "--answers"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(fhir.status.success(), "{}", path.display());
+        let response = dir.path().join("response.json");
+        std::fs::write(&response, &fhir.stdout).unwrap();
+        let out = Command::cargo_bin("kinscreen")
+            .unwrap()
+            .args(["score", "--format", "json", "--answers"])
+            .arg(&response)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let class = json["classification"].as_str().unwrap();
+        assert!(
+            want.classes.iter().any(|c| c == class),
+            "{}",
+            path.display()
+        );
+        assert_eq!(json["triage"], want.triage.as_str(), "{}", path.display());
+    }
+}
