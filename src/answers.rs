@@ -150,7 +150,12 @@ fn response_entries(node: &Value, out: &mut Vec<Entry>) {
     };
     for item in items {
         let answers = item.get("answer").and_then(Value::as_array);
-        if let (Some(id), Some(answers)) = (item.get("linkId").and_then(Value::as_str), answers) {
+        let id = item
+            .get("linkId")
+            .and_then(Value::as_str)
+            // Hidden helper items hold a computed condition, not an answer.
+            .filter(|id| !id.ends_with(crate::fhir::HELPER_SUFFIX));
+        if let (Some(id), Some(answers)) = (id, answers) {
             let values: Vec<Value> = answers
                 .iter()
                 .filter_map(|a| {

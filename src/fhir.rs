@@ -11,9 +11,11 @@ use crate::questionnaire::{Choice, Condition, Kind, QIdx, Question, Questionnair
 pub const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 /// Our extension for a weight toward a named class (an option may weigh toward several).
 pub const CLASS_WEIGHT: &str = "urn:kinscreen:fhir:StructureDefinition:class-weight";
-/// SDC: when a condition is beyond `enableWhen`, the item is enabled by a FHIRPath expression.
-pub const ENABLE_WHEN_EXPRESSION: &str =
-    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+/// SDC: an item whose value a FHIRPath expression computes.
+pub const CALCULATED_EXPRESSION: &str =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+/// An item not shown to the person (our helper items).
+pub const HIDDEN: &str = "http://hl7.org/fhir/StructureDefinition/questionnaire-hidden";
 /// Our extension on the Questionnaire for an evidence rule (points from a combination).
 pub const EVIDENCE_RULE: &str = "urn:kinscreen:fhir:StructureDefinition:evidence-rule";
 /// Our extension on the Questionnaire for a rule forcing a triage level (and maybe setting the
@@ -270,6 +272,34 @@ fn rule_extensions(q: &Questionnaire) -> Vec<Value> {
     out
 }
 
+/// The ending of a helper item's linkId (after the question id).
+pub const HELPER_SUFFIX: &str = ".asked";
+
+/// The linkId of a question's helper item.
+fn helper_id(question: &Question) -> String {
+    format!("{}{HELPER_SUFFIX}", question.id)
+}
+
+/// For a question whose `ask_when` plain `enableWhen` cannot say: a hidden, read-only boolean
+/// item just before it whose value is the condition as FHIRPath (SDC calculatedExpression), so a
+/// form filler enables the question exactly when kinscreen asks it.
+fn helper_item(q: &Questionnaire, question: &Question) -> Option<Value> {
+    let c = question.ask_when.as_ref()?;
+    if enable_when(q, c).is_some() {
+        return None;
+    }
+    Some(json!({
+        "linkId": helper_id(question),
+        "text": format!("Is `{}` asked?", question.id),
+        "type": "boolean",
+        "readOnly": true,
+        "extension": [
+            { "url": HIDDEN, "valueBoolean": true },
+            { "url": CALCULATED_EXPRESSION, "valueExpression": expression(q, c) },
+        ],
+    }))
+}
+
 fn question_item(q: &Questionnaire, question: &Question) -> Value {
     let mut item = json!({
         "linkId": question.id,
@@ -319,7 +349,8 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
             item["answerOption"] = Value::Array(options);
         }
     }
-    // enableWhen when it can say the condition exactly, else the SDC enableWhenExpression.
+    // enableWhen when it can say the condition exactly; else a hidden helper item computes the
+    // condition (see `helper_item`) and plain enableWhen reads the helper.
     if let Some(c) = &question.ask_when {
         match enable_when(q, c) {
             Some((entries, behaviour)) => {
@@ -329,12 +360,11 @@ fn question_item(q: &Questionnaire, question: &Question) -> Value {
                 item["enableWhen"] = Value::Array(entries);
             }
             None => {
-                let ext =
-                    json!({ "url": ENABLE_WHEN_EXPRESSION, "valueExpression": expression(q, c) });
-                match item["extension"].as_array_mut() {
-                    Some(list) => list.push(ext),
-                    None => item["extension"] = json!([ext]),
-                }
+                item["enableWhen"] = json!([{
+                    "question": helper_id(question),
+                    "operator": "=",
+                    "answerBoolean": true,
+                }]);
             }
         }
     }
@@ -366,7 +396,13 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
                 "linkId": id,
                 "type": "group",
                 "text": q.sections[*s].title,
-                "item": questions.iter().map(|i| question_item(q, &q.questions[*i])).collect::<Vec<_>>(),
+                "item": questions
+                    .iter()
+                    .flat_map(|i| {
+                        let question = &q.questions[*i];
+                        helper_item(q, question).into_iter().chain([question_item(q, question)])
+                    })
+                    .collect::<Vec<_>>(),
             })
         })
         .collect();
@@ -392,6 +428,7 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
 
 /// An interview as an R4 `QuestionnaireResponse`, `completed` when every question on the path
 /// was answered (else `in-progress`). `id` names the resource; `authored` is an RFC 3339 time.
+/// Hidden helper items carry their computed value, as a form filler would record them.
 pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
     let q = interview.questionnaire();
     let answers = interview.effective_answers();
@@ -403,23 +440,13 @@ pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
         .filter_map(|((s, questions), group_id)| {
             let answered: Vec<Value> = questions
                 .iter()
-                .filter_map(|i| {
+                .flat_map(|i| {
                     let question = &q.questions[*i];
-                    let answer = answers.get(i)?;
-                    let values: Vec<Value> = match answer {
-                        crate::engine::Answer::Number(n) => vec![json!({ "valueInteger": n })],
-                        _ if is_boolean(question) => answer
-                            .options()
-                            .iter()
-                            .map(|o| json!({ "valueBoolean": question.kind.options()[*o].id == "yes" }))
-                            .collect(),
-                        _ => answer
-                            .options()
-                            .iter()
-                            .map(|o| json!({ "valueCoding": coding(q, question, &question.kind.options()[*o]) }))
-                            .collect(),
-                    };
-                    Some(json!({ "linkId": question.id, "text": question.prompt.trim(), "answer": values }))
+                    let helper = helper_item(q, question).and_then(|_| {
+                        let asked = crate::questionnaire::holds(question.ask_when.as_ref()?, &answers);
+                        Some(json!({ "linkId": helper_id(question), "answer": [{ "valueBoolean": asked }] }))
+                    });
+                    helper.into_iter().chain(answer_item(q, &answers, *i))
                 })
                 .collect();
             (!answered.is_empty()).then(|| {
@@ -435,6 +462,30 @@ pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
         "authored": authored,
         "item": items,
     })
+}
+
+/// The response item of one answered question.
+fn answer_item(
+    q: &Questionnaire,
+    answers: &crate::questionnaire::Answers,
+    i: QIdx,
+) -> Option<Value> {
+    let question = &q.questions[i];
+    let answer = answers.get(&i)?;
+    let values: Vec<Value> = match answer {
+        crate::engine::Answer::Number(n) => vec![json!({ "valueInteger": n })],
+        _ if is_boolean(question) => answer
+            .options()
+            .iter()
+            .map(|o| json!({ "valueBoolean": question.kind.options()[*o].id == "yes" }))
+            .collect(),
+        _ => answer
+            .options()
+            .iter()
+            .map(|o| json!({ "valueCoding": coding(q, question, &question.kind.options()[*o]) }))
+            .collect(),
+    };
+    Some(json!({ "linkId": question.id, "text": question.prompt.trim(), "answer": values }))
 }
 
 #[cfg(test)]
@@ -456,13 +507,12 @@ mod tests {
                 .unwrap()
         };
         let injury = find("injury_signs");
-        assert!(injury.get("enableWhen").is_none());
-        let ext = injury["extension"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["url"] == ENABLE_WHEN_EXPRESSION)
-            .unwrap();
+        assert_eq!(injury["enableWhen"][0]["question"], "injury_signs.asked");
+        assert_eq!(injury["enableWhen"][0]["answerBoolean"], true);
+        let helper = find("injury_signs.asked");
+        assert_eq!(helper["extension"][0]["url"], HIDDEN);
+        let ext = &helper["extension"][1];
+        assert_eq!(ext["url"], CALCULATED_EXPRESSION);
         assert_eq!(
             ext["valueExpression"]["expression"],
             "(%resource.repeat(item).where(linkId='red_flags_urgent').answer.where(value.code = 'significant_trauma').exists()) or (((%resource.repeat(item).where(linkId='onset_mode').answer.where(value.code = 'injury').exists()) or (%resource.repeat(item).where(linkId='onset_mode').answer.where(value.code = 'sudden').exists())) and (%resource.repeat(item).where(linkId='duration').answer.where(value.code = 'under_2_weeks').exists()))"
