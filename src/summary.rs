@@ -315,9 +315,6 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
         .copied()
         .filter(|r| Some(r) != lead && q.rules[*r].triage == a.triage)
         .collect();
-    if lead.is_some() {
-        how.push(para(&level.advice, Tone::Plain));
-    }
     if !a.red_flags.is_empty() {
         how.push(heading(2, "Warning signs you reported", Tone::Bad));
         for r in &a.red_flags {
@@ -426,6 +423,7 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
             "The interview stopped after a warning sign, so questions left unanswered were not counted.",
             Tone::Dim,
         ));
+        closing.push(Block::Gap);
     }
     closing.push(para(&q.text.disclaimer, Tone::Dim));
     parts.push((Part::Closing, closing));
