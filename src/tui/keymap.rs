@@ -185,7 +185,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "none of these",
         contexts: &[Multi],
         only: Only::Always,
-        footer: false,
+        footer: true,
     },
     Binding {
         keys: ENTER,
