@@ -64,7 +64,7 @@ pub enum Only {
     Always,
     /// The current question may be left unanswered.
     Optional,
-    /// A red flag has interrupted, so the result may be seen early.
+    /// An alert at the most urgent level has been raised, so the result may be seen early.
     Early,
     /// A saved unfinished interview is on offer.
     Offer,
@@ -257,7 +257,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "r",
         action: "see the result now",
         contexts: &[Alert],
-        only: Only::Always,
+        only: Only::Early,
         footer: true,
     },
     Binding {
