@@ -59,26 +59,8 @@ fn every_vignette_walks_the_state_machine_to_its_expected_result() {
 fn every_vignette_scores_through_the_cli() {
     for path in vignettes() {
         let want = expect(&path);
-        let out = Command::cargo_bin("kinscreen")
-            .unwrap()
-            .args(["score", "--format", "json", "--answers"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}: {}",
-            path.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let class = json["classification"].as_str().unwrap();
-        assert!(
-            want.classes.iter().any(|c| c == class),
-            "{}: {class}",
-            path.display()
-        );
-        assert_eq!(json["triage"], want.triage.as_str(), "{}", path.display());
+        let json = score(&path, "json");
+        check(&want, &json, &path);
         for key in ["scores", "red_flags", "evidence", "path"] {
             assert!(!json[key].is_null(), "{}: no `{key}`", path.display());
         }
@@ -107,34 +89,37 @@ fn every_vignette_scores_the_same_from_its_fhir_questionnaire_response() {
     let dir = tempfile::tempdir().unwrap();
     for path in vignettes() {
         let want = expect(&path);
-        let fhir = Command::cargo_bin("kinscreen")
-            .unwrap()
-            .args(["score", "--format", "fhir", "--answers"])
-            .arg(&path)
-            .output()
-            .unwrap();
-        assert!(fhir.status.success(), "{}", path.display());
+        let fhir = score(&path, "fhir");
         let response = dir.path().join("response.json");
-        std::fs::write(&response, &fhir.stdout).unwrap();
-        let out = Command::cargo_bin("kinscreen")
-            .unwrap()
-            .args(["score", "--format", "json", "--answers"])
-            .arg(&response)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}: {}",
-            path.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-        let class = json["classification"].as_str().unwrap();
-        assert!(
-            want.classes.iter().any(|c| c == class),
-            "{}",
-            path.display()
-        );
-        assert_eq!(json["triage"], want.triage.as_str(), "{}", path.display());
+        std::fs::write(&response, fhir.to_string()).unwrap();
+        check(&want, &score(&response, "json"), &path);
     }
+}
+
+/// `kinscreen score --format FORMAT --answers PATH` as a process, its output as JSON.
+fn score(path: &Path, format: &str) -> serde_json::Value {
+    let out = Command::cargo_bin("kinscreen")
+        .unwrap()
+        .args(["score", "--format", format, "--answers"])
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The record has the expected classification and triage of the case at `path`.
+fn check(want: &Expect, json: &serde_json::Value, path: &Path) {
+    let class = json["classification"].as_str().unwrap();
+    assert!(
+        want.classes.iter().any(|c| c == class),
+        "{}: {class}",
+        path.display()
+    );
+    assert_eq!(json["triage"], want.triage.as_str(), "{}", path.display());
 }
