@@ -532,11 +532,9 @@ mod tests {
                 .iter()
                 .any(|p| p["url"] == "setAside" && p["valueBoolean"] == true)
         );
-        assert!(
-            parts
-                .iter()
-                .any(|p| p["url"] == "triage" && p["valueCode"] == "emergency")
-        );
+        assert!(parts.iter().any(
+            |p| p["url"] == "triage" && p["valueCode"] == q.triage.last().unwrap().id.as_str()
+        ));
     }
 
     #[test]
