@@ -368,8 +368,12 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
     let mut picture = vec![
         heading(1, "What the picture looks like", Tone::Strong),
         para(class_name(q, a.classification), Tone::Strong),
-        para(&q.classes[a.classification].summary, Tone::Plain),
     ];
+    // Set aside, the reason above says why; the undecided class's own words ("points both
+    // ways") would give a wrong one.
+    if !set_aside {
+        picture.push(para(&q.classes[a.classification].summary, Tone::Plain));
+    }
     if !set_aside && let Some(why) = basis_text(q, a) {
         picture.push(para(why, Tone::Plain));
     }
