@@ -176,13 +176,9 @@ pub fn check_walked(
     }
     for id in case.key.critical.iter() {
         // A screening item raises a red flag by its answer alone (a rule that reads only it).
-        let is_red_flag_item = q.question_index(id).is_some_and(|i| {
-            q.rules.iter().any(|r| {
-                let mut read = Vec::new();
-                r.when.questions(&mut read);
-                r.red_flag && !read.is_empty() && read.iter().all(|x| *x == i)
-            })
-        });
+        let is_red_flag_item = q
+            .question_index(id)
+            .is_some_and(|i| q.rules.iter().any(|r| r.red_flag && r.when.read() == [i]));
         if known(id) && !is_red_flag_item {
             problems.push(problem(format!(
                 "critical item `{id}` is not a red-flag screening item (no red-flag rule is raised by its answer alone)"

@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::Interview;
-use crate::questionnaire::{Choice, Condition, Kind, QIdx, Question, Questionnaire};
+use crate::questionnaire::{Choice, Condition, Kind, QIdx, Question, Questionnaire, holds};
 
 /// The extension FHIR defines for a numeric weight on an answer option.
 pub const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
@@ -280,14 +280,20 @@ fn helper_id(question: &Question) -> String {
     format!("{}{HELPER_SUFFIX}", question.id)
 }
 
+/// The `ask_when` of a question that plain `enableWhen` cannot say, so that it needs a helper
+/// item.
+fn helper_condition<'q>(q: &Questionnaire, question: &'q Question) -> Option<&'q Condition> {
+    question
+        .ask_when
+        .as_ref()
+        .filter(|c| enable_when(q, c).is_none())
+}
+
 /// For a question whose `ask_when` plain `enableWhen` cannot say: a hidden, read-only boolean
 /// item just before it whose value is the condition as FHIRPath (SDC calculatedExpression), so a
 /// form filler enables the question exactly when kinscreen asks it.
 fn helper_item(q: &Questionnaire, question: &Question) -> Option<Value> {
-    let c = question.ask_when.as_ref()?;
-    if enable_when(q, c).is_some() {
-        return None;
-    }
+    let c = helper_condition(q, question)?;
     Some(json!({
         "linkId": helper_id(question),
         "text": format!("Is `{}` asked?", question.id),
@@ -442,9 +448,8 @@ pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
                 .iter()
                 .flat_map(|i| {
                     let question = &q.questions[*i];
-                    let helper = helper_item(q, question).and_then(|_| {
-                        let asked = crate::questionnaire::holds(question.ask_when.as_ref()?, &answers);
-                        Some(json!({ "linkId": helper_id(question), "answer": [{ "valueBoolean": asked }] }))
+                    let helper = helper_condition(q, question).map(|c| {
+                        json!({ "linkId": helper_id(question), "answer": [{ "valueBoolean": holds(c, &answers) }] })
                     });
                     helper.into_iter().chain(answer_item(q, &answers, *i))
                 })

@@ -115,9 +115,7 @@ pub fn build(q: &Questionnaire) -> Graph {
     });
 
     for rule in q.rules.iter().filter(|r| r.interrupt) {
-        let mut read = Vec::new();
-        rule.when.questions(&mut read);
-        let Some(last) = read.into_iter().max() else {
+        let Some(last) = rule.when.read().last().copied() else {
             continue;
         };
         let id = format!("alert_{}", rule.id);

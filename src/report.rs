@@ -100,13 +100,9 @@ fn evidence_record(q: &Questionnaire, e: &Evidence, answers: &Answers) -> Eviden
             )
         }
         Source::Rule(r) => {
-            let mut read = Vec::new();
-            q.evidence[r].when.questions(&mut read);
-            read.sort_unstable();
-            read.dedup();
-            let because = read
+            let because = e
+                .because(q, answers)
                 .into_iter()
-                .filter(|i| answers.contains_key(i))
                 .map(|i| q.questions[i].id.clone())
                 .collect();
             (None, None, Some(q.evidence[r].id.clone()), because)

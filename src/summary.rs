@@ -218,20 +218,19 @@ pub fn row(q: &Questionnaire, e: &Evidence, answers: &Answers) -> Row {
             )
         }
         Source::Rule(r) => {
-            let rule = &q.evidence[r];
-            let mut read = Vec::new();
-            rule.when.questions(&mut read);
-            read.sort_unstable();
-            read.dedup();
-            let given: Vec<String> = read
+            let given: Vec<String> = e
+                .because(q, answers)
                 .into_iter()
                 .filter_map(|i| {
-                    let a = answers.get(&i)?;
                     let question = &q.questions[i];
-                    Some(format!("{}: {}", question.topic(), a.describe(question)))
+                    Some(format!(
+                        "{}: {}",
+                        question.topic(),
+                        answers.get(&i)?.describe(question)
+                    ))
                 })
                 .collect();
-            (rule.label.clone(), Some(given.join(" · ")))
+            (q.evidence[r].label.clone(), Some(given.join(" · ")))
         }
     };
     Row {

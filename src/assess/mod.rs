@@ -39,11 +39,17 @@ impl Evidence {
         }
     }
 
-    /// The question, when the evidence comes from one answer.
-    pub fn question(&self) -> Option<QIdx> {
+    /// For an evidence rule, the answered questions it read: the answers that made it count
+    /// (none for the evidence of a single answer).
+    pub fn because(&self, q: &Questionnaire, answers: &Answers) -> Vec<QIdx> {
         match self.source {
-            Source::Answer { question, .. } => Some(question),
-            Source::Rule(_) => None,
+            Source::Answer { .. } => Vec::new(),
+            Source::Rule(r) => q.evidence[r]
+                .when
+                .read()
+                .into_iter()
+                .filter(|i| answers.contains_key(i))
+                .collect(),
         }
     }
 }

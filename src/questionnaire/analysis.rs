@@ -90,10 +90,7 @@ fn domain(
 
 /// Can `c` hold for some answers, given which questions can be reached at all?
 pub fn satisfiable(q: &Questionnaire, c: &Condition, reachable: &[bool]) -> bool {
-    let mut read = Vec::new();
-    c.questions(&mut read);
-    read.sort_unstable();
-    read.dedup();
+    let read = c.read();
     let mut domains = Vec::new();
     for r in &read {
         match domain(q, *r, c, reachable) {

@@ -375,6 +375,15 @@ impl Condition {
         }
     }
 
+    /// The questions the condition reads, in interview order, each once.
+    pub fn read(&self) -> Vec<QIdx> {
+        let mut read = Vec::new();
+        self.questions(&mut read);
+        read.sort_unstable();
+        read.dedup();
+        read
+    }
+
     /// Whether the condition reads question `q`.
     pub fn reads(&self, q: QIdx) -> bool {
         let mut read = Vec::new();

@@ -231,7 +231,6 @@ impl App {
         }
     }
 
-    /// The option a digit picks: 1..9 the first nine, 0 the tenth.
     /// The exclusive ("none of these") option of the current multi choice.
     fn exclusive_option(&self) -> Option<usize> {
         let i = self.interview.current()?;
@@ -242,6 +241,7 @@ impl App {
             .position(|o| o.exclusive)
     }
 
+    /// The option a digit picks: 1..9 the first nine, 0 the tenth.
     fn digit_option(&self, d: u8) -> Option<usize> {
         let index = if d == 0 { 9 } else { usize::from(d) - 1 };
         (index < self.option_count()).then_some(index)
