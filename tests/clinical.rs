@@ -5,6 +5,8 @@
 
 use std::sync::Arc;
 
+mod common;
+
 use kinscreen::answers;
 use kinscreen::questionnaire::{self, Questionnaire};
 use kinscreen::report::{self, Record};
@@ -928,16 +930,6 @@ fn each_level_says_what_to_do_and_only_the_lower_ones_close_with_a_safety_net() 
     );
 }
 
-/// The items a v1 answers file may lack (version 2 added them, optional).
-const OPTIONAL: &[&str] = &[
-    "age_band",
-    "risk_factors",
-    "injury_signs",
-    "weakness_onset",
-    "walking_pattern",
-    "inflammatory_signs",
-];
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -945,7 +937,7 @@ proptest! {
     /// the base answers (nothing worrying in them), the level stays what it was.
     #[test]
     fn an_unanswered_optional_item_never_changes_the_level_by_itself(
-        which in 0..OPTIONAL.len(),
+        which in 0..common::ADDED_IN_V2.len(),
         site in prop::sample::select(vec!["hip", "knee", "ankle", "foot"]),
         duration in prop::sample::select(vec!["under_2_weeks", "2_to_6_weeks", "over_3_months"]),
     ) {
@@ -955,7 +947,7 @@ proptest! {
         let answered: Vec<(&str, &str)> = vec![("main_site", &site), ("duration", &duration)];
         let with = score_with(&q, &answered);
         let mut without = answered.clone();
-        without.push((OPTIONAL[which], "-"));
+        without.push((common::ADDED_IN_V2[which], "-"));
         let without = score_with(&q, &without);
         prop_assert_eq!(with.triage, without.triage);
     }

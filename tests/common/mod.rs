@@ -6,6 +6,17 @@ use std::path::{Path, PathBuf};
 
 use kinscreen::tui::keymap::Msg::{self, *};
 
+/// Items version 2 of the item dictionary added: optional, so that older answers files keep
+/// working.
+pub const ADDED_IN_V2: &[&str] = &[
+    "age_band",
+    "risk_factors",
+    "injury_signs",
+    "weakness_onset",
+    "walking_pattern",
+    "inflammatory_signs",
+];
+
 /// A path inside the project.
 pub fn project(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
