@@ -221,6 +221,41 @@ fn a_lesser_alert_after_an_emergency_says_the_emergency_still_stands() {
 }
 
 #[test]
+fn an_emergency_alert_names_lesser_signs_raised_with_it_without_their_advice() {
+    let mut a = app();
+    // 65 or over, cannot take four steps (urgent alert), then hip pain after an injury this
+    // week: the older-fall emergency and the older-fall hip rule (urgent) fire together.
+    send(
+        &mut a,
+        &[
+            Confirm,
+            PickNone,
+            Confirm,
+            Pick(5),
+            PickNone,
+            Confirm,
+            Pick(3),
+            Confirm,
+            Confirm,
+            Pick(1),
+            Pick(1),
+            Pick(4),
+            Confirm,
+            Pick(1),
+            Pick(1),
+            Pick(1),
+        ],
+    );
+    let text = whole_result(&mut a);
+    assert!(text.contains("Emergency: get care now"), "{text}");
+    assert!(
+        text.contains("Also found: Aged 65 or over with hip or groin pain"),
+        "{text}"
+    );
+    assert!(!text.contains("Be seen today at an urgent"), "{text}");
+}
+
+#[test]
 fn help_is_drawn_from_the_keymap() {
     let mut a = app();
     send(&mut a, &[Confirm, Help]);

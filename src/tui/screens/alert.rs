@@ -45,7 +45,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.extend(para(&q.triage[level].label, width, style, "", ""));
     out.extend(para(&q.triage[level].time_frame, width, t.prompt(), "", ""));
     out.push(Line::raw(""));
-    for r in rules {
+    // The signs at this alert's level with their advice; lesser signs raised at the same time
+    // are only named (their advice would read like a downgrade).
+    let (top, lesser): (Vec<RIdx>, Vec<RIdx>) =
+        rules.iter().partition(|r| q.rules[**r].triage == level);
+    for r in &top {
         let rule = &q.rules[*r];
         out.extend(para(&rule.label, width, t.prompt(), "• ", "  "));
         if let Some(advice) = &rule.advice {
@@ -57,6 +61,17 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
                 "  ",
             ));
         }
+        out.push(Line::raw(""));
+    }
+    if !lesser.is_empty() {
+        let labels: Vec<&str> = lesser.iter().map(|r| q.rules[*r].label.as_str()).collect();
+        out.extend(para(
+            &format!("Also found: {}.", labels.join("; ")),
+            width,
+            t.dim(),
+            "",
+            "",
+        ));
         out.push(Line::raw(""));
     }
     out.extend(para(
