@@ -31,11 +31,8 @@ pub struct AnswersFile {
 /// Why an answers file cannot be used.
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error("{0}")]
+    Input(String),
     #[error("{0}")]
     Invalid(Problem),
 }
@@ -55,10 +52,7 @@ impl AnswersFile {
 /// Reads an answers file from disk.
 pub fn read(path: &Path) -> Result<AnswersFile, AnswersError> {
     let name = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|source| AnswersError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let src = crate::output::read_input(path).map_err(|e| AnswersError::Input(e.to_string()))?;
     parse(&src, &name)
 }
 

@@ -12,6 +12,7 @@ pub mod case;
 pub mod engine;
 pub mod fhir;
 pub mod graph;
+pub mod output;
 pub mod practice;
 pub mod questionnaire;
 pub mod report;

@@ -1,5 +1,7 @@
 //! The `kinscreen` command: parses the command line and hands over to the library's front ends.
-//! Exit codes: 0 done, 1 cancelled, 2 bad input, 130 interrupted.
+//! Exit codes: 0 done, 1 cancelled, 2 bad input or a failed write, 3 the interview could not be
+//! saved, 130 interrupted. Everything printed passes [`output::clean`] (or
+//! [`output::json_safe`]); a closed pipe ends quietly.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -12,7 +14,7 @@ use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Outcome;
 use kinscreen::tui::practice::PracticeApp;
-use kinscreen::{answers, fhir, graph, report, tui};
+use kinscreen::{answers, fhir, graph, output, report, tui};
 
 /// A screening interview for hip, knee, ankle and foot pain: overload from the way you move, or
 /// pain sent from somewhere else? Red flags first.
@@ -50,6 +52,10 @@ enum Command {
         questionnaire: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Also keep the scored interview as a finished one in the history (for a paper form
+        /// entered afterwards); every run keeps a new interview.
+        #[arg(long)]
+        save: bool,
     },
     /// Print the interview as a graph: questions, conditions, red-flag exits, the result.
     Graph {
@@ -59,8 +65,24 @@ enum Command {
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
-    /// List the finished interviews kept on this computer.
-    History,
+    /// List the finished interviews kept on this computer (or delete one).
+    History {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+        /// Delete this finished interview (and its saved report) instead of listing.
+        #[arg(long, value_name = "ID")]
+        delete: Option<String>,
+    },
+    /// Delete everything kinscreen keeps on this computer: finished and unfinished
+    /// interviews, saved reports and practice attempts.
+    Forget {
+        /// Required: everything is meant (there is no partial forget; see history --delete).
+        #[arg(long, required = true)]
+        all: bool,
+        /// Do not ask for confirmation (for scripts).
+        #[arg(long)]
+        yes: bool,
+    },
     /// Print one finished interview (its report).
     Show {
         /// The interview id, as `kinscreen history` lists it.
@@ -72,9 +94,12 @@ enum Command {
         id: String,
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this new file instead of standard output (`-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Write the questionnaire itself in another format (FHIR R4 Questionnaire).
     ExportQuestionnaire {
@@ -83,9 +108,12 @@ enum Command {
         questionnaire: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = QuestionnaireFormat::Fhir)]
         format: QuestionnaireFormat,
-        /// Write to this file instead of standard output.
+        /// Write to this new file instead of standard output (`-`: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
     },
     /// Practise history-taking on virtual patients (for physiotherapy students): ask in any
     /// order, commit a hypothesis, get a debrief marked like an OSCE station.
@@ -139,12 +167,63 @@ enum ExportFormat {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListFormat {
+    Text,
+    /// An array of {id, finished_at, questionnaire, classification, triage}.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
 enum QuestionnaireFormat {
     /// An HL7 FHIR R4 Questionnaire.
     Fhir,
 }
 
 const BAD_INPUT: u8 = 2;
+/// The interview could not be stored (it was printed instead).
+const NOT_SAVED: u8 = 3;
+
+/// A message on standard error, made safe and with long echoed values shortened.
+fn warn(text: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{}", output::clean_short(text, 400));
+}
+
+/// Problems with excerpts of the file: coloured on a terminal when the file holds nothing
+/// unsafe (then only kinscreen's own colour codes reach the terminal), else plain and escaped.
+fn warn_excerpts(problems: &[kinscreen::questionnaire::Problem], src: &str, styled: bool) {
+    use std::io::Write;
+    let text = render_excerpts(problems, src, false);
+    if styled && !src.chars().any(output::is_unsafe) && !text.chars().any(output::is_unsafe) {
+        let _ = writeln!(
+            std::io::stderr(),
+            "{}",
+            render_excerpts(problems, src, true)
+        );
+    } else {
+        warn(&text);
+    }
+}
+
+/// Prints text (made safe) and says how it went: a closed pipe is a quiet success.
+fn emit(text: &str) -> ExitCode {
+    finish_write(output::to_stdout(&output::clean(text)))
+}
+
+/// Prints JSON (C1 and bidirectional controls escaped too).
+fn emit_json(json: String) -> ExitCode {
+    finish_write(output::to_stdout(&output::json_safe(json)))
+}
+
+fn finish_write(result: Result<(), output::OutputError>) -> ExitCode {
+    match result {
+        Ok(()) | Err(output::OutputError::ClosedPipe) => ExitCode::SUCCESS,
+        Err(e) => {
+            warn(&format!("kinscreen: {e}"));
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -158,27 +237,42 @@ fn main() -> ExitCode {
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             &data,
         ),
-        Some(Command::History) => history(&data),
+        Some(Command::History {
+            delete: Some(id), ..
+        }) => delete(&data, &id),
+        Some(Command::History { format, .. }) => history(&data, format),
+        Some(Command::Forget { yes, .. }) => forget(&data, yes),
         Some(Command::Show { id }) => show(&data, &id),
-        Some(Command::Export { id, format, output }) => {
-            export(&data, &id, format, output.as_deref())
-        }
+        Some(Command::Export {
+            id,
+            format,
+            output,
+            force,
+        }) => export(&data, &id, format, output.as_deref(), force),
         Some(Command::ExportQuestionnaire {
             questionnaire,
             format: QuestionnaireFormat::Fhir,
             output,
+            force,
         }) => match load(questionnaire.as_deref().or(cli.questionnaire.as_deref())) {
-            Ok(q) => write_out(output.as_deref(), &pretty(&fhir::questionnaire(&q))),
+            Ok(q) => write_out(
+                output.as_deref(),
+                force,
+                &pretty(&fhir::questionnaire(&q)),
+                true,
+            ),
             Err(code) => code,
         },
         Some(Command::Score {
             answers,
             questionnaire,
             format,
+            save,
         }) => score(
             &answers,
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             format,
+            save.then_some(&data),
         ),
         Some(Command::Practice { history: true, .. }) => practice_history(&data),
         Some(Command::Practice {
@@ -196,13 +290,10 @@ fn main() -> ExitCode {
             validate(&files, strict, cli.questionnaire.as_deref())
         }
         Some(Command::Graph { file, format }) => match load(file.as_deref()) {
-            Ok(q) => {
-                match format {
-                    GraphFormat::Dot => print!("{}", graph::dot(&q)),
-                    GraphFormat::Mermaid => print!("{}", graph::mermaid(&q)),
-                }
-                ExitCode::SUCCESS
-            }
+            Ok(q) => emit(&match format {
+                GraphFormat::Dot => graph::dot(&q),
+                GraphFormat::Mermaid => graph::mermaid(&q),
+            }),
             Err(code) => code,
         },
     }
@@ -214,7 +305,9 @@ fn load(path: Option<&Path>) -> Result<Questionnaire, ExitCode> {
         None => questionnaire::builtin(),
     };
     loaded.map_err(|e| {
-        eprintln!("kinscreen: the questionnaire cannot be used:\n{e}");
+        warn(&format!(
+            "kinscreen: the questionnaire cannot be used:\n{e}"
+        ));
         ExitCode::from(BAD_INPUT)
     })
 }
@@ -230,9 +323,9 @@ impl Data {
     /// opens the store unless `--no-save`.
     fn interactive(&self, what: &str, instead: &str) -> Result<Option<Store>, ExitCode> {
         if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-            eprintln!(
+            warn(&format!(
                 "kinscreen: {what} needs a terminal (standard input and output are not one).\n{instead}"
-            );
+            ));
             return Err(ExitCode::from(BAD_INPUT));
         }
         if self.no_save {
@@ -241,11 +334,28 @@ impl Data {
         self.store().map(Some)
     }
 
+    /// The data folder for a command that writes (created if missing).
     fn store(&self) -> Result<Store, ExitCode> {
-        Store::open(self.dir.as_deref()).map_err(|e| {
-            eprintln!("kinscreen: cannot use the data folder: {e}\n(--data-dir DIR chooses another; --no-save keeps nothing)");
+        let store = Store::open(self.dir.as_deref()).map_err(|e| {
+            warn(&format!("kinscreen: cannot use the data folder: {e}\n(--data-dir DIR chooses another; --no-save keeps nothing)"));
             ExitCode::from(BAD_INPUT)
-        })
+        })?;
+        for note in store.notes() {
+            warn(&format!("kinscreen: {note}"));
+        }
+        Ok(store)
+    }
+
+    /// The data folder for a command that only reads: nothing is created or changed.
+    fn read_only(&self) -> Result<Store, ExitCode> {
+        let store = Store::open_read_only(self.dir.as_deref()).map_err(|e| {
+            warn(&format!("kinscreen: cannot read the data folder: {e}"));
+            ExitCode::from(BAD_INPUT)
+        })?;
+        for note in store.notes() {
+            warn(&format!("kinscreen: {note}"));
+        }
+        Ok(store)
     }
 }
 
@@ -261,7 +371,26 @@ fn run(path: Option<&Path>, data: &Data) -> ExitCode {
         Ok(store) => store,
         Err(code) => return code,
     };
-    exit_code(tui::run(Arc::new(q), store))
+    match tui::run(Arc::new(q), store) {
+        Ok(ended) => {
+            if let Some(iv) = &ended.unsaved_result {
+                let _ = emit(&report::markdown(iv, None));
+            }
+            match &ended.save_error {
+                Some(e) => {
+                    let what = if ended.unsaved_result.is_some() {
+                        "The finished interview could not be stored; its report is printed above, so copy it now"
+                    } else {
+                        "The latest answers could not be saved"
+                    };
+                    warn(&format!("kinscreen: {what} ({e})."));
+                    ExitCode::from(NOT_SAVED)
+                }
+                None => exit_code(Ok(ended.outcome)),
+            }
+        }
+        Err(e) => exit_code(Err(e)),
+    }
 }
 
 /// Exit code of an interactive session.
@@ -271,7 +400,7 @@ fn exit_code(outcome: anyhow::Result<Outcome>) -> ExitCode {
         Ok(Outcome::Cancelled) => ExitCode::from(1),
         Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(e) => {
-            eprintln!("kinscreen: terminal error: {e:#}");
+            warn(&format!("kinscreen: terminal error: {e:#}"));
             ExitCode::from(BAD_INPUT)
         }
     }
@@ -290,10 +419,10 @@ fn practice(
     let (stations, broken) = match (case, cases) {
         (Some(file), _) => {
             let name = file.display().to_string();
-            let src = match std::fs::read_to_string(file) {
+            let src = match output::read_input(file) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("kinscreen: cannot read {name}: {e}");
+                    warn(&format!("kinscreen: {e}"));
                     return ExitCode::from(BAD_INPUT);
                 }
             };
@@ -302,8 +431,10 @@ fn practice(
                 Err(problems) => {
                     let styled =
                         std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-                    eprintln!("{}", render_excerpts(&problems, &src, styled));
-                    eprintln!("kinscreen: {name} cannot be practised (see above)");
+                    warn_excerpts(&problems, &src, styled);
+                    warn(&format!(
+                        "kinscreen: {name} cannot be practised (see above)"
+                    ));
                     return ExitCode::from(BAD_INPUT);
                 }
             }
@@ -311,14 +442,17 @@ fn practice(
         (None, Some(dir)) => match practice::from_dir(&q, dir) {
             Ok(found) => found,
             Err(e) => {
-                eprintln!("kinscreen: cannot read the folder {}: {e}", dir.display());
+                warn(&format!(
+                    "kinscreen: cannot read the folder {}: {e}",
+                    dir.display()
+                ));
                 return ExitCode::from(BAD_INPUT);
             }
         },
         (None, None) => practice::built_in(&q),
     };
     for b in &broken {
-        eprintln!(
+        warn(&format!(
             "kinscreen: skipped {}: {}",
             b.source,
             b.problems
@@ -326,10 +460,10 @@ fn practice(
                 .map(|p| p.message.as_str())
                 .collect::<Vec<_>>()
                 .join("; ")
-        );
+        ));
     }
     if stations.is_empty() {
-        eprintln!("kinscreen: no practice case could be loaded");
+        warn("kinscreen: no practice case could be loaded");
         return ExitCode::from(BAD_INPUT);
     }
     let store = match data.interactive(
@@ -349,103 +483,206 @@ fn practice(
 }
 
 fn practice_history(data: &Data) -> ExitCode {
-    let store = match data.store() {
+    let store = match data.read_only() {
         Ok(s) => s,
         Err(code) => return code,
     };
     let (entries, bad) = match store.practice_log() {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("kinscreen: {e}");
+            warn(&format!("kinscreen: {e}"));
             return ExitCode::from(BAD_INPUT);
         }
     };
-    for (line, problem) in &bad {
-        eprintln!("kinscreen: skipped line {line} of the practice log: {problem}");
+    for (row, problem) in &bad {
+        warn(&format!(
+            "kinscreen: skipped practice attempt {row}: {problem}"
+        ));
     }
     if entries.is_empty() {
-        println!(
-            "No practice attempts yet in {} (start one with `kinscreen practice`).",
+        return emit(&format!(
+            "No practice attempts yet in {} (start one with `kinscreen practice`).\n",
             store.dir().display()
-        );
-        return ExitCode::SUCCESS;
+        ));
     }
-    print!("{}", practice::history_text(&entries));
-    ExitCode::SUCCESS
+    emit(&practice::history_text(&entries))
 }
 
-fn score(answers_path: &Path, q_path: Option<&Path>, format: Format) -> ExitCode {
+fn score(
+    answers_path: &Path,
+    q_path: Option<&Path>,
+    format: Format,
+    save: Option<&Data>,
+) -> ExitCode {
     let q = match load(q_path) {
         Ok(q) => Arc::new(q),
         Err(code) => return code,
     };
-    let walked = answers::read(answers_path).and_then(|file| answers::run(q, &file));
-    match walked {
-        Ok(interview) => {
-            match format {
-                Format::Text => print!("{}", report::text(&interview)),
-                Format::Markdown => print!("{}", report::markdown(&interview, None)),
-                Format::Fhir => print!(
-                    "{}",
-                    pretty(&fhir::response(
-                        &interview,
-                        "kinscreen-score",
-                        &store::now()
-                    ))
-                ),
-                Format::Json => match serde_json::to_string_pretty(&report::record(&interview)) {
-                    Ok(json) => println!("{json}"),
-                    Err(e) => {
-                        eprintln!("kinscreen: cannot write JSON: {e}");
-                        return ExitCode::from(BAD_INPUT);
-                    }
-                },
-            }
-            ExitCode::SUCCESS
-        }
+    let interview = match answers::read(answers_path).and_then(|file| answers::run(q, &file)) {
+        Ok(iv) => iv,
         Err(e) => {
-            eprintln!("kinscreen: {e}");
-            ExitCode::from(BAD_INPUT)
+            warn(&format!("kinscreen: {e}"));
+            return ExitCode::from(BAD_INPUT);
         }
+    };
+    let mut provenance = None;
+    if let Some(data) = save {
+        if data.no_save {
+            warn("kinscreen: --save and --no-save contradict each other");
+            return ExitCode::from(BAD_INPUT);
+        }
+        let store = match data.store() {
+            Ok(s) => s,
+            Err(code) => return code,
+        };
+        match store.save_finished(&interview, &store::now(), None, None) {
+            Ok(f) => {
+                warn(&format!(
+                    "kinscreen: kept as interview {} in {}",
+                    f.id,
+                    store.path().display()
+                ));
+                provenance = Some((f.id, f.finished_at));
+            }
+            Err(e) => {
+                warn(&format!("kinscreen: the interview could not be saved: {e}"));
+                return ExitCode::from(NOT_SAVED);
+            }
+        }
+    }
+    let at = provenance
+        .as_ref()
+        .map_or_else(store::now, |(_, at)| at.clone());
+    let id = provenance
+        .as_ref()
+        .map_or("kinscreen-score", |(id, _)| id.as_str());
+    match format {
+        Format::Text => emit(&report::text(&interview)),
+        Format::Markdown => emit(&report::markdown(
+            &interview,
+            provenance
+                .as_ref()
+                .map(|(id, finished_at)| report::Provenance { id, finished_at }),
+        )),
+        Format::Fhir => emit_json(pretty(&fhir::response(&interview, id, &at))),
+        Format::Json => emit_json(pretty(
+            &serde_json::to_value(report::record(&interview)).unwrap_or_default(),
+        )),
     }
 }
 
-fn history(data: &Data) -> ExitCode {
-    let store = match data.store() {
+fn history(data: &Data, format: ListFormat) -> ExitCode {
+    let store = match data.read_only() {
         Ok(s) => s,
         Err(code) => return code,
     };
     let (list, unreadable) = match store.history() {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("kinscreen: {e}");
+            warn(&format!("kinscreen: {e}"));
             return ExitCode::from(BAD_INPUT);
         }
     };
     for e in &unreadable {
-        eprintln!("kinscreen: skipped: {e}");
+        warn(&format!("kinscreen: skipped: {e}"));
+    }
+    if let ListFormat::Json = format {
+        let rows: Vec<serde_json::Value> = list
+            .iter()
+            .map(|f| {
+                serde_json::json!({
+                    "id": f.id,
+                    "finished_at": f.finished_at,
+                    "questionnaire": {
+                        "id": f.questionnaire.id,
+                        "version": f.questionnaire.version,
+                        "title": f.questionnaire_title,
+                    },
+                    "classification": f.record.classification,
+                    "triage": f.record.triage,
+                })
+            })
+            .collect();
+        return emit_json(pretty(&serde_json::Value::Array(rows)));
     }
     if list.is_empty() {
-        println!("No finished interviews in {}.", store.dir().display());
-        return ExitCode::SUCCESS;
+        return emit(&format!(
+            "No finished interviews in {}.\n",
+            store.dir().display()
+        ));
     }
-    println!("Finished interviews in {}:", store.dir().display());
-    println!();
-    println!(
-        "{:<18}  {:<20}  {:<9}  {:<32}  most like",
+    let mut text = format!("Finished interviews in {}:\n\n", store.dir().display());
+    text.push_str(&format!(
+        "{:<18}  {:<20}  {:<9}  {:<32}  most like\n",
         "id", "finished (UTC)", "version", "how soon"
-    );
+    ));
     for f in &list {
-        println!(
-            "{:<18}  {:<20}  {:<9}  {:<32}  {}",
+        text.push_str(&format!(
+            "{:<18}  {:<20}  {:<9}  {:<32}  {}\n",
             f.id,
             f.finished_at.replace('T', " ").trim_end_matches('Z'),
             f.questionnaire.version,
             f.record.triage_label,
             f.record.classification_label
-        );
+        ));
     }
-    ExitCode::SUCCESS
+    emit(&text)
+}
+
+fn delete(data: &Data, id: &str) -> ExitCode {
+    let store = match data.store() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    match store.delete(id) {
+        Ok(()) => {
+            warn(&format!(
+                "kinscreen: interview {id} and its saved report were deleted."
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            warn(&format!("kinscreen: {e}"));
+            ExitCode::from(BAD_INPUT)
+        }
+    }
+}
+
+fn forget(data: &Data, yes: bool) -> ExitCode {
+    let store = match data.store() {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            warn(
+                "kinscreen: forget --all asks for confirmation on a terminal; add --yes to do it without asking.",
+            );
+            return ExitCode::from(BAD_INPUT);
+        }
+        warn(&format!(
+            "This deletes every finished and unfinished interview, saved report and practice attempt in {}.\nType yes to go on:",
+            store.dir().display()
+        ));
+        let mut line = String::new();
+        if std::io::stdin().read_line(&mut line).is_err() || line.trim() != "yes" {
+            warn("kinscreen: nothing was deleted.");
+            return ExitCode::from(1);
+        }
+    }
+    match store.forget_all() {
+        Ok(()) => {
+            warn(&format!(
+                "kinscreen: everything kept in {} was deleted.",
+                store.dir().display()
+            ));
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            warn(&format!("kinscreen: {e}"));
+            ExitCode::from(BAD_INPUT)
+        }
+    }
 }
 
 /// A finished interview, rebuilt on the questionnaire it was taken with.
@@ -453,9 +690,9 @@ fn finished(
     data: &Data,
     id: &str,
 ) -> Result<(store::Finished, kinscreen::engine::Interview), ExitCode> {
-    let store = data.store()?;
+    let store = data.read_only()?;
     let fail = |e: store::StoreError| {
-        eprintln!("kinscreen: {e}");
+        warn(&format!("kinscreen: {e}"));
         ExitCode::from(BAD_INPUT)
     };
     let f = store.finished(id).map_err(fail)?;
@@ -465,20 +702,28 @@ fn finished(
 
 fn show(data: &Data, id: &str) -> ExitCode {
     match finished(data, id) {
-        Ok((f, iv)) => {
-            println!("Interview {} finished {}\n", f.id, f.finished_at);
-            print!("{}", report::text(&iv));
-            ExitCode::SUCCESS
-        }
+        Ok((f, iv)) => emit(&format!(
+            "Interview {} finished {}\n\n{}",
+            f.id,
+            f.finished_at,
+            report::text(&iv)
+        )),
         Err(code) => code,
     }
 }
 
-fn export(data: &Data, id: &str, format: ExportFormat, output: Option<&Path>) -> ExitCode {
+fn export(
+    data: &Data,
+    id: &str,
+    format: ExportFormat,
+    output: Option<&Path>,
+    force: bool,
+) -> ExitCode {
     let (f, iv) = match finished(data, id) {
         Ok(found) => found,
         Err(code) => return code,
     };
+    let json = !matches!(format, ExportFormat::Markdown);
     let text = match format {
         ExportFormat::Markdown => report::markdown(
             &iv,
@@ -490,7 +735,7 @@ fn export(data: &Data, id: &str, format: ExportFormat, output: Option<&Path>) ->
         ExportFormat::Json => pretty(&f.export_json()),
         ExportFormat::Fhir => pretty(&fhir::response(&iv, &f.id, &f.finished_at)),
     };
-    write_out(output, &text)
+    write_out(output, force, &text, json)
 }
 
 /// Indented JSON with a final newline.
@@ -500,22 +745,24 @@ fn pretty(value: &serde_json::Value) -> String {
     text
 }
 
-/// Writes to the file (atomically, private) or to standard output.
-fn write_out(output: Option<&Path>, text: &str) -> ExitCode {
+/// Writes to a new file (atomically, private; `--force` replaces one) or to standard output,
+/// made safe for a terminal or a text report either way.
+fn write_out(output: Option<&Path>, force: bool, text: &str, json: bool) -> ExitCode {
+    let text = if json {
+        output::json_safe(text.to_string())
+    } else {
+        output::clean(text).into_owned()
+    };
     match output {
-        None => {
-            print!("{text}");
-            ExitCode::SUCCESS
-        }
-        Some(path) => match store::write_atomic(path, text.as_bytes()) {
+        None => finish_write(output::to_stdout(&text)),
+        Some(path) => match output::to_file(path, &text, force) {
             Ok(()) => {
-                eprintln!("Written to {}", path.display());
+                if path != Path::new("-") {
+                    warn(&format!("Written to {}", path.display()));
+                }
                 ExitCode::SUCCESS
             }
-            Err(e) => {
-                eprintln!("kinscreen: cannot write {}: {e}", path.display());
-                ExitCode::from(BAD_INPUT)
-            }
+            Err(e) => finish_write(Err(e)),
         },
     }
 }
@@ -527,10 +774,10 @@ fn validate(files: &[PathBuf], strict: bool, questionnaire_path: Option<&Path>) 
     let mut failed = false;
     for path in files {
         let name = path.display().to_string();
-        let src = match std::fs::read_to_string(path) {
+        let src = match output::read_input(path) {
             Ok(s) => s,
             Err(e) => {
-                eprintln!("error: cannot read {name}: {e}");
+                warn(&format!("error: {e}"));
                 failed = true;
                 continue;
             }
@@ -547,15 +794,19 @@ fn validate(files: &[PathBuf], strict: bool, questionnaire_path: Option<&Path>) 
             (q.is_some(), problems)
         };
         if !problems.is_empty() {
-            eprintln!("{}\n", render_excerpts(&problems, &src, styled));
+            warn_excerpts(&problems, &src, styled);
+            warn("");
         }
         let errors = problems.iter().filter(|p| p.is_error()).count();
         let warnings = problems.len() - errors;
-        if ok && !(strict && warnings > 0) {
-            println!("{name}: ok ({warnings} warning(s))");
+        let line = if ok && !(strict && warnings > 0) {
+            format!("{name}: ok ({warnings} warning(s))\n")
         } else {
-            println!("{name}: {errors} error(s), {warnings} warning(s)");
             failed = true;
+            format!("{name}: {errors} error(s), {warnings} warning(s)\n")
+        };
+        if emit(&line) != ExitCode::SUCCESS {
+            return ExitCode::from(BAD_INPUT);
         }
     }
     if failed {

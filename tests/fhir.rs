@@ -129,7 +129,7 @@ fn questionnaire_and_responses_pass_the_fhir_validator() {
     let q = Arc::new(questionnaire::builtin().unwrap());
     let iv = kinscreen::answers::run(q, &kinscreen::answers::read(&paths[0]).unwrap()).unwrap();
     let f = store
-        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
         .unwrap();
     let out = dir.path().join("response-history.json");
     run_to_file(

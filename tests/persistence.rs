@@ -10,7 +10,7 @@ use assert_cmd::Command;
 use kinscreen::questionnaire;
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Saver;
-use kinscreen::tui::app::{App, Effect, Offer, Saving, update};
+use kinscreen::tui::app::{App, Effect, Saving, update};
 use kinscreen::tui::keymap::Msg::{self, *};
 use kinscreen::tui::theme::Theme;
 use predicates::prelude::*;
@@ -22,6 +22,17 @@ fn app(store: &Store) -> App {
     );
     a.saving = Saving::On(store.dir().display().to_string());
     a
+}
+
+/// The newest unfinished interview of the built-in questionnaire, if any.
+fn unfinished(store: &Store) -> Option<store::Unfinished> {
+    let q = questionnaire::builtin().unwrap();
+    store
+        .drafts(&q.meta.id)
+        .unwrap()
+        .into_iter()
+        .next()
+        .map(|d| d.unfinished)
 }
 
 fn send(app: &mut App, saver: &mut Saver, msgs: &[Msg]) {
@@ -56,41 +67,28 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
         "nothing to save before the first answer"
     );
     send(&mut a, &mut saver, &[PickNone, Confirm]);
-    let saved = store
-        .unfinished(&a.questionnaire().meta.id)
-        .unwrap()
-        .unwrap();
+    let saved = unfinished(&store).unwrap();
     assert_eq!(saved.answers.len(), 1);
     assert_eq!(saved.current.as_deref(), Some("age_band"));
 
     send(&mut a, &mut saver, &common::welcome_to_review()[3..]);
     send(&mut a, &mut saver, &[Finish]);
-    assert!(
-        store
-            .unfinished(&a.questionnaire().meta.id)
-            .unwrap()
-            .is_none()
-    );
+    assert!(unfinished(&store).is_none());
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!(list[0].record.classification, "mechanical_compensation");
 
     // Back to the review, change the severity, finish again: still one record, updated.
     send(&mut a, &mut saver, &[Back]);
-    assert!(
-        store
-            .unfinished(&a.questionnaire().meta.id)
-            .unwrap()
-            .is_some()
-    );
-    let q = a.questionnaire().clone();
+    assert!(unfinished(&store).is_some());
+
     let (_, keys) = common::to_review_row(&a, "severity");
     send(&mut a, &mut saver, &keys);
     send(&mut a, &mut saver, &[Confirm, Pick(9), Confirm, Finish]);
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1);
     assert!(list[0].record.triggers.contains(&"severe_pain".to_string()));
-    assert!(store.unfinished(&q.meta.id).unwrap().is_none());
+    assert!(unfinished(&store).is_none());
 }
 
 #[test]
@@ -104,19 +102,12 @@ fn resume_offer_and_start_over() {
         &mut saver,
         &[Confirm, Pick(4), Confirm, Pick(7), Confirm, Pick(3)],
     );
-    let id = first.questionnaire().meta.id.clone();
 
     // What `kinscreen` does at start: offer the saved interview.
     let offered = |store: &Store| {
-        let saved = store.unfinished(&id).unwrap().unwrap();
-        let back = store::resume(first.questionnaire().clone(), &saved);
         let mut a = app(store);
-        a.offer = Some(Offer {
-            interview: back.interview,
-            saved_at: saved.saved_at,
-            changed: back.changed,
-            dropped: back.dropped,
-        });
+        a.offer = kinscreen::tui::find_offer(store, first.questionnaire()).0;
+        assert!(a.offer.is_some());
         a
     };
     let mut resumed = offered(&store);
@@ -127,10 +118,22 @@ fn resume_offer_and_start_over() {
     let mut fresh = offered(&store);
     let mut saver = Saver::new(Some(store.clone()));
     send(&mut fresh, &mut saver, &[Confirm]);
+    assert!(!fresh.started, "Enter on an offer asks first");
+    assert!(
+        unfinished(&store).is_some(),
+        "nothing deleted by Enter alone"
+    );
+    send(&mut fresh, &mut saver, &[No]);
+    assert!(
+        !fresh.started && fresh.offer.is_some(),
+        "no keeps the offer"
+    );
+    send(&mut fresh, &mut saver, &[Confirm, Yes]);
+    assert!(fresh.started);
     assert!(fresh.effects.is_empty(), "the saver took the effect");
     assert!(
-        store.unfinished(&id).unwrap().is_none(),
-        "starting over deletes the saved answers"
+        unfinished(&store).is_none(),
+        "starting over, confirmed, deletes the saved answers"
     );
     assert!(fresh.interview.answers().is_empty());
 }
@@ -186,7 +189,7 @@ fn history_with_one() -> (tempfile::TempDir, String) {
     let path = common::vignette("01-hip-to-knee-mechanical.toml");
     let iv = kinscreen::answers::run(q, &kinscreen::answers::read(&path).unwrap()).unwrap();
     let f = store
-        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
         .unwrap();
     (dir, f.id)
 }

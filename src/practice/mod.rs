@@ -130,7 +130,8 @@ pub fn from_dir(
     Ok(load_all(
         q,
         files.into_iter().map(|p| {
-            let text = std::fs::read_to_string(&p);
+            let text =
+                crate::output::read_input(&p).map_err(|e| std::io::Error::other(e.to_string()));
             (p.display().to_string(), text)
         }),
     ))
@@ -150,7 +151,7 @@ fn load_all(
                 &name,
                 "",
                 None,
-                format!("cannot read: {e}"),
+                e.to_string(),
             )]),
         };
         match loaded {

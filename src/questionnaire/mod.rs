@@ -22,11 +22,8 @@ pub const BUILTIN_NAME: &str = "questionnaires/lower-limb.toml (built in)";
 /// Why a questionnaire could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Input(#[from] crate::output::InputError),
     #[error("{}", render_problems(problems))]
     Invalid { problems: Vec<Problem> },
 }
@@ -64,10 +61,7 @@ pub fn load_str(src: &str, file: &str) -> Result<Questionnaire, LoadError> {
 /// Loads a questionnaire file.
 pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
     let name = path.display().to_string();
-    let src = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: name.clone(),
-        source,
-    })?;
+    let src = crate::output::read_input(path)?;
     load_str(&src, &name)
 }
 

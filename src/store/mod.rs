@@ -1,13 +1,24 @@
-//! What kinscreen keeps on disk, and how: the unfinished interview (one per questionnaire, saved
-//! after every answer) and the finished ones (history). Health answers are private: the folder
-//! is 0700 and every file 0600 on Unix, and every write is atomic (a temporary file in the same
-//! folder, flushed and synced, then renamed), so a crash at any point leaves either the old file
-//! or the new one, never half of one.
+//! What kinscreen keeps on disk, and how: one SQLite database in the data folder
+//! (`kinscreen.db`) with the finished interviews, the unfinished ones (each its own row, held by
+//! the window that writes it), saved reports and practice attempts. Health answers are private:
+//! a folder kinscreen creates is 0700 and the database 0600; a folder or database that others
+//! can read is reported, never silently changed. Every change is one transaction (WAL journal,
+//! `synchronous = FULL`), so a crash leaves the database as it was before or after it.
+//!
+//! Commands that only read open the database read-only and write nothing at all. A data folder
+//! from before the database (JSON files) is imported by the first command that writes, in one
+//! transaction, and its files are moved aside, not deleted.
+
+mod db;
+mod import;
+mod owner;
 
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rusqlite::{Connection, OptionalExtension, params};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -34,6 +45,19 @@ pub enum StoreError {
         path: String,
         source: serde_json::Error,
     },
+    #[error("{path}: {source}")]
+    Db {
+        path: String,
+        source: rusqlite::Error,
+    },
+    #[error("{path} cannot be used: {message}")]
+    Schema { path: String, message: String },
+    #[error("{path} is opened read-only here: nothing can be saved")]
+    ReadOnly { path: String },
+    #[error(
+        "{what} was made by a newer kinscreen (format {format}; this one reads up to {FORMAT})"
+    )]
+    TooNew { what: String, format: u32 },
     #[error("no finished interview has the id `{0}` (see `kinscreen history`)")]
     NotFound(String),
     #[error("no data folder could be found for this user; give one with --data-dir")]
@@ -42,7 +66,7 @@ pub enum StoreError {
     Questionnaire { id: String, message: String },
 }
 
-fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
+pub(crate) fn io(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
     move |source| StoreError::Io {
         path: path.display().to_string(),
         source,
@@ -96,6 +120,10 @@ pub struct Unfinished {
     pub current: Option<String>,
     /// Red-flag alerts already seen, by rule id.
     pub acknowledged: Vec<String>,
+    /// The finished interview this one reopened (Backspace on the result): finishing again
+    /// updates that record instead of adding another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interview_id: Option<String>,
 }
 
 impl Unfinished {
@@ -108,6 +136,7 @@ impl Unfinished {
             answers: answers_by_id(iv),
             current: iv.current().map(|i| q.questions[i].id.clone()),
             acknowledged: acknowledged_ids(iv),
+            interview_id: None,
         }
     }
 }
@@ -291,117 +320,335 @@ pub fn write_atomic_with(
     Ok(())
 }
 
+/// A folder kinscreen creates for itself: 0700 on Unix.
 #[cfg(unix)]
-fn private_dir(dir: &Path) -> std::io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if let Some(parent) = dir.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        other => other,
+    }
 }
 
 #[cfg(not(unix))]
-fn private_dir(_dir: &Path) -> std::io::Result<()> {
-    Ok(())
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)
 }
 
-/// The practice log's attempts, and its unreadable lines as (line number, problem).
+/// A warning when others than the owner may read `path` (the command goes on).
+#[cfg(unix)]
+fn readable_by_others(path: &Path, what: &str) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then(|| {
+        format!(
+            "Warning: the {what} {} can be read by other users (mode {mode:o}); `chmod go= {}` makes it private.",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_path: &Path, _what: &str) -> Option<String> {
+    None
+}
+
+/// The practice log's attempts, and the ones that could not be read as (row, problem).
 pub type PracticeLog = (Vec<LogEntry>, Vec<(usize, String)>);
 
-/// The data folder.
+/// An unfinished interview in the database.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    /// Its row.
+    pub id: i64,
+    pub unfinished: Unfinished,
+    /// Another running window holds it (it is not offered here).
+    pub held: bool,
+}
+
+/// The data folder and its database. Clones share one connection.
 #[derive(Debug, Clone)]
 pub struct Store {
     dir: PathBuf,
+    db: Arc<Mutex<Connection>>,
+    writable: bool,
+    me: String,
+    notes: Vec<String>,
+}
+
+fn default_dir(dir: Option<&Path>) -> Result<PathBuf, StoreError> {
+    match dir {
+        Some(d) => Ok(d.to_path_buf()),
+        None => Ok(directories::ProjectDirs::from("", "", "kinscreen")
+            .ok_or(StoreError::NoHome)?
+            .data_dir()
+            .to_path_buf()),
+    }
 }
 
 impl Store {
-    /// The platform's data folder for kinscreen (or `dir`), created private if missing.
+    /// Opens the data folder (the platform's, or `dir`) for writing: creates it (0700) and the
+    /// database (0600) if missing, brings the schema up to date, and imports a JSON data folder
+    /// left by an older kinscreen. A damaged database is moved aside and a new one started.
     pub fn open(dir: Option<&Path>) -> Result<Store, StoreError> {
-        let dir = match dir {
-            Some(d) => d.to_path_buf(),
-            None => directories::ProjectDirs::from("", "", "kinscreen")
-                .ok_or(StoreError::NoHome)?
-                .data_dir()
-                .to_path_buf(),
-        };
-        for d in [dir.clone(), dir.join("history")] {
-            std::fs::create_dir_all(&d).map_err(io(&d))?;
-            private_dir(&d).map_err(io(&d))?;
+        let dir = default_dir(dir)?;
+        let mut notes = Vec::new();
+        if dir.is_dir() {
+            notes.extend(readable_by_others(&dir, "data folder"));
+        } else {
+            create_private_dir(&dir).map_err(io(&dir))?;
         }
-        Ok(Store { dir })
+        let path = dir.join(db::DB_FILE);
+        let existed = path.exists();
+        let mut conn = match db::open_writable(&path) {
+            Err(StoreError::Db { source, .. }) if existed && db::is_damaged(&source) => {
+                let aside = dir.join(format!("kinscreen.damaged-{}.db", id_from_time(&now())));
+                std::fs::rename(&path, &aside).map_err(io(&path))?;
+                for ext in ["-wal", "-shm"] {
+                    let side = dir.join(format!("{}{ext}", db::DB_FILE));
+                    if side.exists() {
+                        let _ = std::fs::rename(&side, format!("{}{ext}", aside.display()));
+                    }
+                }
+                notes.push(format!(
+                    "The database {} was damaged ({source}); it was kept as {} and a new one started.",
+                    path.display(),
+                    aside.display()
+                ));
+                db::open_writable(&path)?
+            }
+            other => other?,
+        };
+        if existed {
+            notes.extend(readable_by_others(&path, "database"));
+        }
+        notes.extend(import::import(&mut conn, &dir, true)?);
+        Ok(Store {
+            dir,
+            db: Arc::new(Mutex::new(conn)),
+            writable: true,
+            me: owner::me(),
+            notes,
+        })
+    }
+
+    /// Opens the data folder for reading only: creates nothing, changes no permission, writes
+    /// nothing. A folder without a database reads its old JSON files as they are (or nothing).
+    pub fn open_read_only(dir: Option<&Path>) -> Result<Store, StoreError> {
+        let dir = default_dir(dir)?;
+        let path = dir.join(db::DB_FILE);
+        let mut notes = Vec::new();
+        let conn = if path.exists() {
+            notes.extend(readable_by_others(&path, "database"));
+            db::open_read_only(&path)?
+        } else {
+            let mut conn = db::in_memory()?;
+            if dir.is_dir() {
+                notes.extend(import::import(&mut conn, &dir, false)?);
+            }
+            conn
+        };
+        Ok(Store {
+            dir,
+            db: Arc::new(Mutex::new(conn)),
+            writable: false,
+            me: owner::me(),
+            notes,
+        })
     }
 
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    fn unfinished_path(&self, questionnaire_id: &str) -> PathBuf {
-        let safe: String = questionnaire_id
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                    c
-                } else {
-                    '_'
-                }
+    /// The database file.
+    pub fn path(&self) -> PathBuf {
+        self.dir.join(db::DB_FILE)
+    }
+
+    /// What opening found that the person should know (permissions, an import, a damaged
+    /// database kept aside).
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves the connection usable (SQLite rolls back).
+        self.db.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn sql(&self) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
+        move |source| StoreError::Db {
+            path: self.path().display().to_string(),
+            source,
+        }
+    }
+
+    fn json(&self) -> impl Fn(serde_json::Error) -> StoreError + '_ {
+        move |source| StoreError::Format {
+            path: self.path().display().to_string(),
+            source,
+        }
+    }
+
+    fn writing(&self) -> Result<(), StoreError> {
+        if self.writable {
+            Ok(())
+        } else {
+            Err(StoreError::ReadOnly {
+                path: self.path().display().to_string(),
             })
-            .collect();
-        self.dir.join(format!("unfinished-{safe}.json"))
-    }
-
-    fn write_json<T: Serialize>(&self, path: &Path, value: &T) -> Result<(), StoreError> {
-        let json = serde_json::to_vec_pretty(value).map_err(|source| StoreError::Format {
-            path: path.display().to_string(),
-            source,
-        })?;
-        write_atomic(path, &json).map_err(io(path))
-    }
-
-    fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<T, StoreError> {
-        let bytes = std::fs::read(path).map_err(io(path))?;
-        serde_json::from_slice(&bytes).map_err(|source| StoreError::Format {
-            path: path.display().to_string(),
-            source,
-        })
-    }
-
-    /// Saves the interview in progress (replacing the previous save).
-    pub fn save_unfinished(&self, u: &Unfinished) -> Result<PathBuf, StoreError> {
-        let path = self.unfinished_path(&u.questionnaire.id);
-        self.write_json(&path, u)?;
-        Ok(path)
-    }
-
-    /// The saved interview in progress for this questionnaire id, if any.
-    pub fn unfinished(&self, questionnaire_id: &str) -> Result<Option<Unfinished>, StoreError> {
-        let path = self.unfinished_path(questionnaire_id);
-        if !path.exists() {
-            return Ok(None);
-        }
-        Self::read_json(&path).map(Some)
-    }
-
-    /// Forgets the interview in progress.
-    pub fn discard_unfinished(&self, questionnaire_id: &str) -> Result<(), StoreError> {
-        let path = self.unfinished_path(questionnaire_id);
-        match std::fs::remove_file(&path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(&path)(e)),
-            _ => Ok(()),
         }
     }
 
-    /// Keeps a finished interview under a new id (made unique if two finish in one second),
-    /// or replaces the record `existing`.
+    /// The unfinished interviews of a questionnaire, newest first, each marked if another
+    /// running window holds it.
+    pub fn drafts(&self, questionnaire_id: &str) -> Result<Vec<Draft>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare(
+                "SELECT id, owner, draft FROM drafts WHERE questionnaire_id = ?1
+                 ORDER BY saved_at DESC, id DESC",
+            )
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([questionnaire_id], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .map_err(self.sql())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.sql())?;
+        let mut drafts = Vec::new();
+        for (id, holder, text) in rows {
+            let unfinished: Unfinished = serde_json::from_str(&text).map_err(self.json())?;
+            let held = holder.is_some_and(|o| o != self.me && owner::alive(&o));
+            drafts.push(Draft {
+                id,
+                unfinished,
+                held,
+            });
+        }
+        Ok(drafts)
+    }
+
+    /// Takes a draft for this window if nobody else holds it; says whether it did.
+    pub fn claim(&self, draft: i64) -> Result<bool, StoreError> {
+        self.writing()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction().map_err(self.sql())?;
+        let holder: Option<Option<String>> = tx
+            .query_row("SELECT owner FROM drafts WHERE id = ?1", [draft], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.sql())?;
+        let free = match holder {
+            None => false,
+            Some(None) => true,
+            Some(Some(o)) => o == self.me || !owner::alive(&o),
+        };
+        if free {
+            tx.execute(
+                "UPDATE drafts SET owner = ?1 WHERE id = ?2",
+                params![self.me, draft],
+            )
+            .map_err(self.sql())?;
+        }
+        tx.commit().map_err(self.sql())?;
+        Ok(free)
+    }
+
+    /// Saves the interview in progress: a new row held by this window, or its own row `draft`.
+    /// Returns the row.
+    pub fn save_draft(&self, draft: Option<i64>, u: &Unfinished) -> Result<i64, StoreError> {
+        self.writing()?;
+        let text = serde_json::to_string(u).map_err(self.json())?;
+        let conn = self.conn();
+        let updated = match draft {
+            Some(id) => conn
+                .execute(
+                    "UPDATE drafts SET saved_at = ?1, draft = ?2, interview_id = ?3, owner = ?4
+                     WHERE id = ?5",
+                    params![u.saved_at, text, u.interview_id, self.me, id],
+                )
+                .map_err(self.sql())?,
+            None => 0,
+        };
+        if updated == 1 {
+            return Ok(draft.unwrap_or_default());
+        }
+        conn.execute(
+            "INSERT INTO drafts (questionnaire_id, saved_at, owner, interview_id, draft)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                u.questionnaire.id,
+                u.saved_at,
+                self.me,
+                u.interview_id,
+                text
+            ],
+        )
+        .map_err(self.sql())?;
+        Ok(conn.last_insert_rowid())
+    }
+
+    /// Forgets an unfinished interview.
+    pub fn discard_draft(&self, draft: i64) -> Result<(), StoreError> {
+        self.writing()?;
+        self.conn()
+            .execute("DELETE FROM drafts WHERE id = ?1", [draft])
+            .map_err(self.sql())?;
+        Ok(())
+    }
+
+    /// Lets go of every draft this window holds (at exit; a crash frees them too).
+    pub fn release(&self) -> Result<(), StoreError> {
+        if !self.writable {
+            return Ok(());
+        }
+        self.conn()
+            .execute(
+                "UPDATE drafts SET owner = NULL WHERE owner = ?1",
+                [&self.me],
+            )
+            .map_err(self.sql())?;
+        Ok(())
+    }
+
+    /// Keeps a finished interview: under a new id (unique even for two finishes in the same
+    /// second, in any number of windows), or replacing the record `existing`. The draft it came
+    /// from, if any, is removed in the same transaction.
     pub fn save_finished(
         &self,
         iv: &Interview,
         now: &str,
         existing: Option<&str>,
+        draft: Option<i64>,
     ) -> Result<Finished, StoreError> {
+        self.writing()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction().map_err(self.sql())?;
+        let taken = |id: &str| -> Result<bool, StoreError> {
+            tx.query_row("SELECT 1 FROM interviews WHERE id = ?1", [id], |_| Ok(()))
+                .optional()
+                .map(|r| r.is_some())
+                .map_err(self.sql())
+        };
         let id = match existing {
-            Some(id) => id.to_string(),
-            None => {
+            Some(id) if taken(id)? => id.to_string(),
+            _ => {
                 let base = id_from_time(now);
                 let mut id = base.clone();
                 let mut n = 1;
-                while self.dir.join("history").join(format!("{id}.json")).exists() {
+                while taken(&id)? {
                     n += 1;
                     id = format!("{base}-{n}");
                 }
@@ -409,97 +656,233 @@ impl Store {
             }
         };
         let finished = Finished::of(iv, &id, now);
-        self.write_json(
-            &self.dir.join("history").join(format!("{id}.json")),
-            &finished,
-        )?;
+        let text = serde_json::to_string(&finished).map_err(self.json())?;
+        tx.execute(
+            "INSERT INTO interviews (id, finished_at, questionnaire_id, questionnaire_version,
+                                     triage, classification, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at,
+                 questionnaire_id = excluded.questionnaire_id,
+                 questionnaire_version = excluded.questionnaire_version,
+                 triage = excluded.triage, classification = excluded.classification,
+                 record = excluded.record",
+            params![
+                finished.id,
+                finished.finished_at,
+                finished.questionnaire.id,
+                finished.questionnaire.version,
+                finished.record.triage,
+                finished.record.classification,
+                text
+            ],
+        )
+        .map_err(self.sql())?;
+        if let Some(d) = draft {
+            tx.execute("DELETE FROM drafts WHERE id = ?1", [d])
+                .map_err(self.sql())?;
+        }
+        tx.commit().map_err(self.sql())?;
         Ok(finished)
     }
 
-    /// Every finished interview, oldest first. Files that cannot be read are skipped and
+    /// Every finished interview, oldest first. Records that cannot be read are skipped and
     /// named in the second list.
     pub fn history(&self) -> Result<(Vec<Finished>, Vec<StoreError>), StoreError> {
-        let dir = self.dir.join("history");
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT id, record FROM interviews ORDER BY finished_at, id")
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+            .map_err(self.sql())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.sql())?;
         let mut found = Vec::new();
         let mut bad = Vec::new();
-        for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
-            let path = entry.map_err(io(&dir))?.path();
-            if path.extension().is_some_and(|e| e == "json") {
-                match Self::read_json::<Finished>(&path) {
-                    Ok(f) => found.push(f),
-                    Err(e) => bad.push(e),
-                }
+        for (id, text) in rows {
+            match read_finished(&text, &format!("interview `{id}`")) {
+                Ok(f) => found.push(f),
+                Err(e) => bad.push(e),
             }
         }
-        found.sort_by(|a, b| (&a.finished_at, &a.id).cmp(&(&b.finished_at, &b.id)));
         Ok((found, bad))
     }
 
     /// One finished interview by id.
     pub fn finished(&self, id: &str) -> Result<Finished, StoreError> {
-        let valid = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let path = self.dir.join("history").join(format!("{id}.json"));
-        if !valid || !path.exists() {
-            return Err(StoreError::NotFound(id.to_string()));
+        let text: Option<String> = self
+            .conn()
+            .query_row("SELECT record FROM interviews WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()
+            .map_err(self.sql())?;
+        match text {
+            Some(t) => read_finished(&t, &format!("interview `{id}`")),
+            None => Err(StoreError::NotFound(id.to_string())),
         }
-        Self::read_json(&path)
     }
 
-    /// Writes a Markdown report into the `reports` folder; returns its path.
-    pub fn save_report(&self, name: &str, text: &str) -> Result<PathBuf, StoreError> {
+    /// Deletes one finished interview: its record, its saved report (row and file) and any
+    /// draft that reopened it. `secure_delete` overwrites the freed pages.
+    pub fn delete(&self, id: &str) -> Result<(), StoreError> {
+        self.writing()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction().map_err(self.sql())?;
+        let path: Option<Option<String>> = tx
+            .query_row(
+                "SELECT path FROM reports WHERE interview_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(self.sql())?;
+        let n = tx
+            .execute("DELETE FROM interviews WHERE id = ?1", [id])
+            .map_err(self.sql())?;
+        if n == 0 {
+            return Err(StoreError::NotFound(id.to_string()));
+        }
+        tx.commit().map_err(self.sql())?;
+        if let Some(Some(p)) = path {
+            remove_file(Path::new(&p))?;
+        }
+        checkpoint(&conn);
+        Ok(())
+    }
+
+    /// Deletes everything: finished and unfinished interviews, saved reports (rows and files)
+    /// and practice attempts.
+    pub fn forget_all(&self) -> Result<(), StoreError> {
+        self.writing()?;
+        let mut conn = self.conn();
+        let tx = conn.transaction().map_err(self.sql())?;
+        let paths: Vec<String> = {
+            let mut stmt = tx
+                .prepare("SELECT path FROM reports WHERE path IS NOT NULL")
+                .map_err(self.sql())?;
+            stmt.query_map([], |r| r.get(0))
+                .map_err(self.sql())?
+                .collect::<Result<_, _>>()
+                .map_err(self.sql())?
+        };
+        tx.execute_batch(
+            "DELETE FROM reports; DELETE FROM drafts; DELETE FROM interviews;
+             DELETE FROM practice;",
+        )
+        .map_err(self.sql())?;
+        tx.commit().map_err(self.sql())?;
+        for p in paths {
+            remove_file(Path::new(&p))?;
+        }
+        checkpoint(&conn);
+        let _ = conn.execute_batch("VACUUM");
+        Ok(())
+    }
+
+    /// Keeps a finished interview's Markdown report in the database and writes a copy into the
+    /// `reports` folder for the person to open; returns the copy's path. Saving again replaces
+    /// both.
+    pub fn save_report(&self, id: &str, text: &str, now: &str) -> Result<PathBuf, StoreError> {
+        self.writing()?;
         let dir = self.dir.join("reports");
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        private_dir(&dir).map_err(io(&dir))?;
-        let path = dir.join(format!("{name}.md"));
+        create_private_dir(&dir).map_err(io(&dir))?;
+        let safe: String = id
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect();
+        let path = dir.join(format!("{safe}.md"));
+        self.conn()
+            .execute(
+                "INSERT INTO reports (interview_id, saved_at, path, markdown)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT(interview_id) DO UPDATE SET saved_at = excluded.saved_at,
+                     path = excluded.path, markdown = excluded.markdown",
+                params![id, now, path.display().to_string(), text],
+            )
+            .map_err(self.sql())?;
         write_atomic(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(path)
     }
 
-    fn practice_log_path(&self) -> PathBuf {
-        self.dir.join("practice-log.jsonl")
+    /// Whether a report of this interview has been saved.
+    pub fn has_report(&self, id: &str) -> Result<bool, StoreError> {
+        self.conn()
+            .query_row(
+                "SELECT 1 FROM reports WHERE interview_id = ?1",
+                [id],
+                |_| Ok(()),
+            )
+            .optional()
+            .map(|r| r.is_some())
+            .map_err(self.sql())
     }
 
-    /// Appends one graded practice attempt to the practice log (JSON Lines, 0600). The line
-    /// is written with one `write` on a file opened for appending, then synced.
-    pub fn append_practice(&self, entry: &LogEntry) -> Result<PathBuf, StoreError> {
-        let path = self.practice_log_path();
-        let mut line = serde_json::to_vec(entry).map_err(|source| StoreError::Format {
-            path: path.display().to_string(),
-            source,
-        })?;
-        line.push(b'\n');
-        let mut options = std::fs::OpenOptions::new();
-        options.append(true).create(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&path).map_err(io(&path))?;
-        file.write_all(&line).map_err(io(&path))?;
-        file.sync_data().map_err(io(&path))?;
-        Ok(path)
+    /// Keeps one graded practice attempt.
+    pub fn append_practice(&self, entry: &LogEntry) -> Result<(), StoreError> {
+        self.writing()?;
+        let text = serde_json::to_string(entry).map_err(self.json())?;
+        self.conn()
+            .execute(
+                "INSERT INTO practice (at, case_id, score, attempt) VALUES (?1, ?2, ?3, ?4)",
+                params![entry.at, entry.case, entry.score, text],
+            )
+            .map_err(self.sql())?;
+        Ok(())
     }
 
-    /// Every attempt in the practice log, oldest first, and the lines that could not be read
-    /// (line number, problem). No log yet is an empty list.
+    /// Every practice attempt, oldest first, and those that could not be read (row, problem).
     pub fn practice_log(&self) -> Result<PracticeLog, StoreError> {
-        let path = self.practice_log_path();
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Default::default()),
-            Err(e) => return Err(io(&path)(e)),
-        };
+        let conn = self.conn();
+        let mut stmt = conn
+            .prepare("SELECT id, attempt FROM practice ORDER BY at, id")
+            .map_err(self.sql())?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))
+            .map_err(self.sql())?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(self.sql())?;
         let mut entries = Vec::new();
         let mut bad = Vec::new();
-        for (n, line) in text.lines().enumerate() {
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str(line) {
+        for (row, text) in rows {
+            match serde_json::from_str(&text) {
                 Ok(e) => entries.push(e),
-                Err(e) => bad.push((n + 1, e.to_string())),
+                Err(e) => bad.push((usize::try_from(row).unwrap_or(0), e.to_string())),
             }
         }
         Ok((entries, bad))
     }
+}
+
+/// A finished interview's JSON, refusing a format this version does not know.
+fn read_finished(text: &str, what: &str) -> Result<Finished, StoreError> {
+    let value: Value = serde_json::from_str(text).map_err(|source| StoreError::Format {
+        path: what.to_string(),
+        source,
+    })?;
+    let format = value.get("format").and_then(Value::as_u64).unwrap_or(0);
+    if format > u64::from(FORMAT) {
+        return Err(StoreError::TooNew {
+            what: what.to_string(),
+            format: u32::try_from(format).unwrap_or(u32::MAX),
+        });
+    }
+    serde_json::from_value(value).map_err(|source| StoreError::Format {
+        path: what.to_string(),
+        source,
+    })
+}
+
+fn remove_file(path: &Path) -> Result<(), StoreError> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Moves what the WAL holds into the database file so deleted pages are overwritten there too.
+fn checkpoint(conn: &Connection) {
+    let _ = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
 }
 
 #[cfg(test)]

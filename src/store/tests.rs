@@ -58,20 +58,27 @@ fn atomic_write_replaces_whole_files_and_a_crash_before_rename_keeps_the_old_one
 
 #[cfg(unix)]
 #[test]
-fn files_are_0600_and_folders_0700() {
+fn a_created_folder_is_0700_the_database_0600_and_an_open_folder_is_reported_not_changed() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let store = Store::open(Some(&data)).unwrap();
-    let q = q();
-    let iv = started(&q);
-    let path = store
-        .save_unfinished(&Unfinished::of(&iv, "2026-11-21T10:00:00Z"))
-        .unwrap();
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&data), 0o700);
-    assert_eq!(mode(&data.join("history")), 0o700);
+    assert_eq!(mode(&store.path()), 0o600);
+    assert!(store.notes().is_empty());
+
+    let shared = dir.path().join("shared");
+    std::fs::create_dir(&shared).unwrap();
+    std::fs::set_permissions(&shared, std::fs::Permissions::from_mode(0o1777)).unwrap();
+    let store = Store::open(Some(&shared)).unwrap();
+    let full = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
+    assert_eq!(full, 0o1777, "not silently changed");
+    assert!(
+        store.notes()[0].contains("can be read by other users"),
+        "{:?}",
+        store.notes()
+    );
 }
 
 #[test]
@@ -81,15 +88,27 @@ fn unfinished_interview_resumes_at_the_same_question() {
     let q = q();
     let mut iv = started(&q);
     iv.back().unwrap();
-    store
-        .save_unfinished(&Unfinished::of(&iv, "2026-11-21T10:00:00Z"))
+    let row = store
+        .save_draft(None, &Unfinished::of(&iv, "2026-11-21T10:00:00Z"))
         .unwrap();
-    let saved = store.unfinished(&q.meta.id).unwrap().unwrap();
-    let back = resume(q.clone(), &saved);
+    let drafts = store.drafts(&q.meta.id).unwrap();
+    assert_eq!(drafts.len(), 1);
+    assert!(
+        !drafts[0].held,
+        "this window's own draft is not held by another"
+    );
+    let back = resume(q.clone(), &drafts[0].unfinished);
     assert!(!back.changed && back.dropped.is_empty());
     assert_eq!(back.interview, iv);
-    store.discard_unfinished(&q.meta.id).unwrap();
-    assert!(store.unfinished(&q.meta.id).unwrap().is_none());
+    assert_eq!(
+        store
+            .save_draft(Some(row), &Unfinished::of(&iv, "2026-11-21T10:01:00Z"))
+            .unwrap(),
+        row,
+        "saving again updates the same row"
+    );
+    store.discard_draft(row).unwrap();
+    assert!(store.drafts(&q.meta.id).unwrap().is_empty());
 }
 
 #[test]
@@ -133,13 +152,13 @@ fn finished_interviews_are_listed_and_shown_as_taken() {
         .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
     let iv = crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap();
     let a = store
-        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
         .unwrap();
     let b = store
-        .save_finished(&iv, "2026-11-21T10:00:00Z", None)
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
         .unwrap();
     let a_again = store
-        .save_finished(&iv, "2026-11-21T10:05:00Z", Some(&a.id))
+        .save_finished(&iv, "2026-11-21T10:05:00Z", Some(&a.id), None)
         .unwrap();
     assert_eq!(a_again.id, a.id, "finishing again updates the same record");
     assert_eq!(a.id, "20261121-100000");
@@ -181,27 +200,54 @@ fn log_entry(case: &str, score: u32) -> LogEntry {
 }
 
 #[test]
-fn the_practice_log_appends_private_lines_and_skips_damaged_ones() {
+fn practice_attempts_are_kept_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(Some(dir.path())).unwrap();
-    assert!(store.practice_log().unwrap().0.is_empty(), "no log yet");
-    let path = store.append_practice(&log_entry("a", 40)).unwrap();
-    // A torn line (say, a full disk) must not hide the attempts around it.
-    std::fs::OpenOptions::new()
-        .append(true)
-        .open(&path)
-        .unwrap()
-        .write_all(b"{\"at\": \"2026\n")
-        .unwrap();
+    assert!(store.practice_log().unwrap().0.is_empty(), "no attempt yet");
+    store.append_practice(&log_entry("a", 40)).unwrap();
     store.append_practice(&log_entry("b", 75)).unwrap();
     let (entries, bad) = store.practice_log().unwrap();
     assert_eq!(entries, vec![log_entry("a", 40), log_entry("b", 75)]);
-    assert_eq!(bad.len(), 1);
-    assert_eq!(bad[0].0, 2);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o600);
-    }
+    assert!(bad.is_empty());
+}
+
+#[test]
+fn deleting_one_interview_removes_its_record_report_and_reopened_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let q = q();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
+    let iv = crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap();
+    let keep = store
+        .save_finished(&iv, "2026-11-21T09:00:00Z", None, None)
+        .unwrap();
+    let gone = store
+        .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
+        .unwrap();
+    let report = store
+        .save_report(&gone.id, "# report\nprivate words\n", "now")
+        .unwrap();
+    let mut u = Unfinished::of(&started(&q), "2026-11-21T10:01:00Z");
+    u.interview_id = Some(gone.id.clone());
+    store.save_draft(None, &u).unwrap();
+    store.delete(&gone.id).unwrap();
+    assert!(!report.exists(), "the saved report file is gone");
+    assert!(matches!(
+        store.finished(&gone.id),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(store.drafts(&q.meta.id).unwrap().is_empty());
+    assert!(store.finished(&keep.id).is_ok());
+    assert!(matches!(
+        store.delete(&gone.id),
+        Err(StoreError::NotFound(_))
+    ));
+    drop(store);
+    let bytes = std::fs::read(dir.path().join("kinscreen.db")).unwrap();
+    let needle = b"private words";
+    assert!(
+        !bytes.windows(needle.len()).any(|w| w == needle),
+        "secure_delete: the deleted report's text is not left in the file"
+    );
 }

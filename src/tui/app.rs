@@ -31,13 +31,19 @@ pub struct Offer {
     pub changed: bool,
     /// Saved answers that no longer fit, by question id.
     pub dropped: Vec<String>,
+    /// Its row in the database (held by this window while on offer).
+    pub draft: i64,
+    /// The finished interview it reopened, if any (finishing again updates that record).
+    pub record: Option<String>,
 }
 
 /// Something for the event loop to do outside the model (it reports back in `status`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    /// Forget the saved unfinished interview (the person chose to start over).
-    DiscardSaved,
+    /// Forget this saved unfinished interview (the person chose to start over).
+    DiscardSaved(i64),
+    /// Carry on saving into this draft (and this finished record, if it reopened one).
+    Resumed { draft: i64, record: Option<String> },
     /// Save the result's report and say where it went.
     SaveReport,
 }
@@ -47,6 +53,8 @@ pub enum Effect {
 pub enum Overlay {
     Help,
     ConfirmQuit,
+    /// Starting over would delete the unfinished interview on offer.
+    ConfirmStartOver,
 }
 
 /// Everything the screens show.
@@ -75,6 +83,8 @@ pub struct App {
     pub offer: Option<Offer>,
     /// Work for the event loop, in order.
     pub effects: Vec<Effect>,
+    /// Why the last save failed; shown until a save succeeds.
+    pub save_error: Option<String>,
     /// The interview state the drafts were loaded for.
     loaded: Option<State>,
 }
@@ -96,6 +106,7 @@ impl App {
             saving: Saving::Off,
             offer: None,
             effects: Vec::new(),
+            save_error: None,
             loaded: None,
         };
         app.load_drafts();
@@ -109,7 +120,7 @@ impl App {
     /// Which key context applies now.
     pub fn context(&self) -> Ctx {
         match self.overlay {
-            Some(Overlay::ConfirmQuit) => return Ctx::Confirm,
+            Some(Overlay::ConfirmQuit | Overlay::ConfirmStartOver) => return Ctx::Confirm,
             Some(Overlay::Help) => return Ctx::Help,
             None => {}
         }
@@ -257,6 +268,14 @@ pub fn update(app: &mut App, msg: Msg) {
     let page = app.size.1.saturating_sub(8).max(1) as isize;
     match (ctx, msg) {
         (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
+        (Ctx::Confirm, Msg::Yes) if app.overlay == Some(Overlay::ConfirmStartOver) => {
+            app.overlay = None;
+            if let Some(offer) = app.offer.take() {
+                app.effects.push(Effect::DiscardSaved(offer.draft));
+            }
+            app.started = true;
+            app.scroll = 0;
+        }
         (Ctx::Confirm, Msg::Yes) => {
             app.exit = Some(if *app.interview.state() == State::Finished {
                 Outcome::Done
@@ -270,14 +289,19 @@ pub fn update(app: &mut App, msg: Msg) {
         (_, Msg::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
 
         (Ctx::Welcome, Msg::Confirm) => {
-            if app.offer.take().is_some() {
-                app.effects.push(Effect::DiscardSaved);
+            if app.offer.is_some() {
+                app.overlay = Some(Overlay::ConfirmStartOver);
+            } else {
+                app.started = true;
+                app.scroll = 0;
             }
-            app.started = true;
-            app.scroll = 0;
         }
         (Ctx::Welcome, Msg::Resume) => {
             if let Some(offer) = app.offer.take() {
+                app.effects.push(Effect::Resumed {
+                    draft: offer.draft,
+                    record: offer.record,
+                });
                 app.interview = offer.interview;
                 app.started = true;
                 app.scroll = 0;

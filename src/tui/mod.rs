@@ -32,38 +32,100 @@ pub enum Outcome {
     Interrupted,
 }
 
+/// How an interview session ended, and what could not be kept.
+#[derive(Debug)]
+pub struct Ended {
+    pub outcome: Outcome,
+    /// The finished interview, when it could not be stored (the caller prints it).
+    pub unsaved_result: Option<Interview>,
+    /// The last save failed and nothing saved since (the exit code must say so).
+    pub save_error: Option<String>,
+}
+
+/// Looks for an unfinished interview to offer: the newest one no other window holds (taken for
+/// this window), or a message that another window holds one.
+pub fn find_offer(store: &Store, q: &Arc<Questionnaire>) -> (Option<Offer>, Option<String>) {
+    let drafts = match store.drafts(&q.meta.id) {
+        Ok(d) => d,
+        Err(e) => {
+            return (
+                None,
+                Some(format!("Saved interviews could not be read: {e}")),
+            );
+        }
+    };
+    let mut held = 0;
+    for d in drafts {
+        if d.held {
+            held += 1;
+            continue;
+        }
+        match store.claim(d.id) {
+            Ok(true) => {
+                let back = store::resume(q.clone(), &d.unfinished);
+                let note = (held > 0).then(|| held_note(held));
+                return (
+                    Some(Offer {
+                        interview: back.interview,
+                        saved_at: d.unfinished.saved_at.clone(),
+                        changed: back.changed,
+                        dropped: back.dropped,
+                        draft: d.id,
+                        record: d.unfinished.interview_id.clone(),
+                    }),
+                    note,
+                );
+            }
+            Ok(false) => held += 1,
+            Err(e) => {
+                return (
+                    None,
+                    Some(format!("Could not take up a saved interview: {e}")),
+                );
+            }
+        }
+    }
+    (None, (held > 0).then(|| held_note(held)))
+}
+
+fn held_note(n: usize) -> String {
+    format!(
+        "{n} unfinished interview(s) are open in another kinscreen window; finish or quit there to take them up here."
+    )
+}
+
 /// Runs the interview in the terminal, saving to `store` as it goes (nothing is saved without
 /// one). The terminal is restored on return, on error, on panic (ratatui's hook) and on
 /// SIGTERM/SIGHUP (which end the loop normally).
-pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Outcome> {
+pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended> {
     let mut app = App::new(q.clone(), theme::Theme::from_env());
     let mut saver = Saver::new(store);
     if let Some(store) = &saver.store {
         app.saving = Saving::On(store.dir().display().to_string());
-        match store.unfinished(&q.meta.id) {
-            Ok(Some(saved)) => {
-                let back = store::resume(q.clone(), &saved);
-                app.offer = Some(Offer {
-                    interview: back.interview,
-                    saved_at: saved.saved_at,
-                    changed: back.changed,
-                    dropped: back.dropped,
-                });
-            }
-            Ok(None) => {}
-            Err(e) => {
-                app.status = Some(format!(
-                    "A saved interview could not be read ({e}); it will be replaced."
-                ));
-            }
+        let (offer, note) = find_offer(store, &q);
+        app.offer = offer;
+        let notes: Vec<String> = store.notes().iter().cloned().chain(note).collect();
+        if !notes.is_empty() {
+            app.status = Some(notes.join(" "));
         }
     }
-    in_terminal(|terminal, stop| {
+    let outcome = in_terminal(|terminal, stop| {
         let mut front = Interviewing {
             app: &mut app,
             saver: &mut saver,
         };
         event_loop(terminal, &mut front, stop)
+    });
+    saver.release();
+    let outcome = outcome?;
+    let unsaved_result = (app.save_error.is_some()
+        && *app.interview.state() == State::Finished
+        && saver.store.is_some())
+    .then(|| app.interview.clone());
+    Ok(Ended {
+        outcome,
+        unsaved_result,
+        save_error: app.save_error.clone(),
     })
 }
 
@@ -91,12 +153,16 @@ pub fn in_terminal<T>(
     result
 }
 
-/// Keeps the data folder in step with the interview: the unfinished interview after every
-/// change, the finished one in the history (one record per interview, updated if the person
-/// goes back and finishes again), and the effects the model asked for.
+/// Keeps the data folder in step with the interview: the unfinished interview (this window's
+/// own draft) after every change, the finished one in the history (one record per interview,
+/// updated if the person goes back and finishes again, together with a report saved from it),
+/// and the effects the model asked for. A failed save is kept in `app.save_error` until a save
+/// succeeds.
 pub struct Saver {
     store: Option<Store>,
     saved: Option<Interview>,
+    /// This window's draft row, once one is written.
+    draft: Option<i64>,
     /// The history record of this interview, once finished: (id, finished at).
     record: Option<(String, String)>,
 }
@@ -106,30 +172,60 @@ impl Saver {
         Saver {
             store,
             saved: None,
+            draft: None,
             record: None,
         }
     }
 
-    /// Does what the app's state asks for; problems end up in the status line.
-    pub fn sync(&mut self, app: &mut App) {
-        for effect in std::mem::take(&mut app.effects) {
-            let done = match (effect, &self.store) {
-                (Effect::DiscardSaved, Some(store)) => store
-                    .discard_unfinished(&app.questionnaire().meta.id)
-                    .map(|_| None),
-                (Effect::SaveReport, Some(store)) => self.save_report(store, app).map(Some),
-                (Effect::SaveReport, None) => Ok(Some(
-                    "Saving is off (--no-save): no report was written.".to_string(),
-                )),
-                (Effect::DiscardSaved, None) => Ok(None),
-            };
-            match done {
-                Ok(Some(message)) => app.status = Some(message),
-                Ok(None) => {}
-                Err(e) => app.status = Some(format!("Could not save: {e}")),
-            }
+    /// Lets go of the drafts this window holds (at exit).
+    pub fn release(&self) {
+        if let Some(store) = &self.store {
+            let _ = store.release();
         }
-        let Some(store) = &self.store else {
+    }
+
+    /// Does what the app's state asks for; problems end up on the screen.
+    pub fn sync(&mut self, app: &mut App) {
+        let effects = std::mem::take(&mut app.effects);
+        let (before, after): (Vec<Effect>, Vec<Effect>) = effects
+            .into_iter()
+            .partition(|e| !matches!(e, Effect::SaveReport));
+        for effect in before {
+            self.effect(app, effect);
+        }
+        self.save(app);
+        for effect in after {
+            self.effect(app, effect);
+        }
+    }
+
+    fn effect(&mut self, app: &mut App, effect: Effect) {
+        let done = match (effect, &self.store) {
+            (Effect::DiscardSaved(draft), Some(store)) => store.discard_draft(draft).map(|_| None),
+            (Effect::Resumed { draft, record }, Some(store)) => {
+                self.draft = Some(draft);
+                self.saved = Some(app.interview.clone());
+                self.record = match record {
+                    Some(id) => store.finished(&id).ok().map(|f| (f.id, f.finished_at)),
+                    None => None,
+                };
+                Ok(None)
+            }
+            (Effect::SaveReport, Some(store)) => self.save_report(store, app).map(Some),
+            (Effect::SaveReport, None) => Ok(Some(
+                "Saving is off (--no-save): no report was written.".to_string(),
+            )),
+            (Effect::DiscardSaved(_) | Effect::Resumed { .. }, None) => Ok(None),
+        };
+        match done {
+            Ok(Some(message)) => app.status = Some(message),
+            Ok(None) => {}
+            Err(e) => app.status = Some(format!("Could not save: {e}")),
+        }
+    }
+
+    fn save(&mut self, app: &mut App) {
+        let Some(store) = self.store.clone() else {
             return;
         };
         if !app.started || self.saved.as_ref() == Some(&app.interview) {
@@ -139,41 +235,49 @@ impl Saver {
             return;
         }
         let now = store::now();
-        let id = &app.questionnaire().meta.id;
         let result = if *app.interview.state() == State::Finished {
+            let again = self.record.is_some();
             store
                 .save_finished(
                     &app.interview,
                     &now,
                     self.record.as_ref().map(|(id, _)| id.as_str()),
+                    self.draft,
                 )
                 .and_then(|f| {
-                    self.record = Some((f.id, f.finished_at));
-                    store.discard_unfinished(id)
+                    self.draft = None;
+                    self.record = Some((f.id.clone(), f.finished_at));
+                    // A report saved earlier follows the changed answers.
+                    if again && store.has_report(&f.id)? {
+                        let path = self.save_report(&store, app)?;
+                        app.status = Some(format!("{path} (updated for the changed answers)"));
+                    }
+                    Ok(())
                 })
         } else {
-            store
-                .save_unfinished(&Unfinished::of(&app.interview, &now))
-                .map(|_| ())
+            let mut u = Unfinished::of(&app.interview, &now);
+            u.interview_id = self.record.as_ref().map(|(id, _)| id.clone());
+            store.save_draft(self.draft, &u).map(|id| {
+                self.draft = Some(id);
+            })
         };
         match result {
-            Ok(()) => self.saved = Some(app.interview.clone()),
-            Err(e) => app.status = Some(format!("Could not save: {e}")),
+            Ok(()) => {
+                self.saved = Some(app.interview.clone());
+                app.save_error = None;
+            }
+            Err(e) => app.save_error = Some(e.to_string()),
         }
     }
 
     fn save_report(&self, store: &Store, app: &App) -> Result<String, store::StoreError> {
-        let name = match &self.record {
-            Some((id, _)) => id.clone(),
-            None => store::id_from_time(&store::now()),
+        let Some((id, finished_at)) = &self.record else {
+            return Err(store::StoreError::ReadOnly {
+                path: "the result is not stored yet, so its report cannot be".into(),
+            });
         };
-        let text = report::markdown(
-            &app.interview,
-            self.record
-                .as_ref()
-                .map(|(id, finished_at)| report::Provenance { id, finished_at }),
-        );
-        let path = store.save_report(&name, &text)?;
+        let text = report::markdown(&app.interview, Some(report::Provenance { id, finished_at }));
+        let path = store.save_report(id, &text, &store::now())?;
         Ok(format!("Report saved to {}", path.display()))
     }
 }

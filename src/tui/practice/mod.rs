@@ -381,7 +381,7 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
         app.status = Some(match store {
             None => "Not logged: saving is off (--no-save).".to_string(),
             Some(store) => match store.append_practice(&entry) {
-                Ok(path) => format!("Attempt added to {}", path.display()),
+                Ok(()) => format!("Attempt kept in {}", store.path().display()),
                 Err(e) => format!("Could not log the attempt: {e}"),
             },
         });

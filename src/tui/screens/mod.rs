@@ -149,15 +149,44 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines
 }
 
+/// The status area: a failed save (kept until a save succeeds, in full) and the message about
+/// the last key.
+fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if let Some(e) = &app.save_error {
+        lines.extend(para(
+            &format!("NOT SAVED: {e}"),
+            width.saturating_sub(1),
+            app.theme.status(),
+            " ",
+            " ",
+        ));
+        lines.truncate(4);
+    }
+    if let Some(status) = &app.status {
+        let mut l = para(
+            status,
+            width.saturating_sub(1),
+            app.theme.status(),
+            " ",
+            " ",
+        );
+        l.truncate(2);
+        lines.extend(l);
+    }
+    lines
+}
+
 /// Splits the screen into the shared frame.
 pub fn areas(app: &App, area: Rect) -> Areas {
     let banner = banner_lines(app, area.width).len() as u16;
     let footer = footer_lines(app, area.width).len().min(3) as u16;
+    let status = status_lines(app, area.width).len().max(1) as u16;
     let [header, banner, body, status, footer] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(banner),
         Constraint::Min(1),
-        Constraint::Length(1),
+        Constraint::Length(status),
         Constraint::Length(footer),
     ])
     .areas(area);
@@ -220,16 +249,12 @@ pub fn view(app: &App, frame: &mut Frame) {
             State::Finished => result::render(app, frame, a.body),
         }
     }
-    if let Some(status) = &app.status {
-        frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {status}"), app.theme.status())),
-            a.status,
-        );
-    }
+    frame.render_widget(Paragraph::new(status_lines(app, a.status.width)), a.status);
     frame.render_widget(Paragraph::new(footer_lines(app, a.footer.width)), a.footer);
     match app.overlay {
         Some(Overlay::Help) => overlay::help(app, frame, area),
         Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, frame, area),
+        Some(Overlay::ConfirmStartOver) => overlay::confirm_start_over(app, frame, area),
         None => {}
     }
 }

@@ -65,10 +65,18 @@ pub(crate) fn key_help(
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let finished = *app.interview.state() == State::Finished;
-    let text = match (finished, &app.saving) {
-        (true, _) => "Leave kinscreen?",
-        (false, Saving::On(_)) => "Stop for now? Your answers are saved; you can resume next time.",
-        (false, Saving::Off) => "Stop the interview? Your answers will not be kept.",
+    let text = match (finished, &app.saving, &app.save_error) {
+        (true, Saving::On(_), Some(_)) => {
+            "Leave kinscreen? This result could NOT be stored; it will be printed in the terminal when you leave, so you can keep it."
+        }
+        (false, Saving::On(_), Some(_)) => {
+            "Stop now? Your latest answers could NOT be saved (see the message below the screen): if you quit, they are lost."
+        }
+        (true, _, _) => "Leave kinscreen?",
+        (false, Saving::On(_), None) => {
+            "Stop for now? Your answers are saved; you can resume next time."
+        }
+        (false, Saving::Off, _) => "Stop the interview? Your answers will not be kept.",
     };
     yes_no(
         app.theme,
@@ -77,6 +85,24 @@ pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         "Quit?",
         text,
         ("yes, quit", "no, stay"),
+    );
+}
+
+pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
+    let when = app
+        .offer
+        .as_ref()
+        .map(|o| o.saved_at.replace('T', " ").replace('Z', " UTC"))
+        .unwrap_or_default();
+    yes_no(
+        app.theme,
+        frame,
+        area,
+        "Start over?",
+        &format!(
+            "Starting over deletes the unfinished interview saved {when}. (r on the welcome screen resumes it instead.)"
+        ),
+        ("yes, delete it and start", "no, go back"),
     );
 }
 

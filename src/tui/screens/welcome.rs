@@ -36,7 +36,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             out.extend(para(&dropped, width, t.status(), "", ""));
         }
         out.extend(para(
-            "Press r to resume it, or Enter to start over (the saved answers are then deleted).",
+            "Press r to resume it, or Enter to start over (you are asked before the saved answers are deleted).",
             width,
             t.key(),
             "",
