@@ -505,6 +505,17 @@ impl Store {
         }
     }
 
+    /// Lets the database grow by at most `pages` more pages: every save after that fails the
+    /// way a full disk makes it fail (tests use it).
+    #[doc(hidden)]
+    pub fn simulate_full_disk(&self, pages: u32) {
+        let conn = self.conn();
+        let count: u32 = conn
+            .pragma_query_value(None, "page_count", |r| r.get(0))
+            .unwrap_or(0);
+        let _ = conn.pragma_update(None, "max_page_count", count + pages);
+    }
+
     /// The unfinished interviews of a questionnaire, newest first, each marked if another
     /// running window holds it.
     pub fn drafts(&self, questionnaire_id: &str) -> Result<Vec<Draft>, StoreError> {

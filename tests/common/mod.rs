@@ -102,3 +102,23 @@ pub fn to_review_row(app: &kinscreen::tui::app::App, question: &str) -> (usize, 
     let step = if app.cursor < row { Down } else { Up };
     (row, vec![step; app.cursor.abs_diff(row)])
 }
+
+/// The interview screen as plain text at `w`x`h` (ratatui's TestBackend).
+pub fn screen_text(app: &mut kinscreen::tui::app::App, w: u16, h: u16) -> String {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    app.size = (w, h);
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal
+        .draw(|f| kinscreen::tui::screens::view(app, f))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
