@@ -601,7 +601,7 @@ fn deleting_one_interview_and_forgetting_everything() {
         .iter()
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect();
-    assert_eq!(ids, [other.id.clone()]);
+    assert_eq!(ids, vec![other.id]);
     kinscreen(dir.path())
         .args(["history", "--delete", &id])
         .assert()
