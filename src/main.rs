@@ -226,6 +226,7 @@ fn finish_write(result: Result<(), output::OutputError>) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    output::guard_stdout();
     let cli = Cli::parse();
     let data = Data {
         dir: cli.data_dir.clone(),

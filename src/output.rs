@@ -90,16 +90,41 @@ pub enum OutputError {
     },
 }
 
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Call first thing in `main`: notes whether standard output was closed when the program was
+/// started (`>&-`). Rust's runtime then puts /dev/null there, opened for reading and writing,
+/// before `main` runs (a shell's `>/dev/null` opens it for writing only), so that is what is
+/// looked for.
+pub fn guard_stdout() {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads the descriptor's flags.
+        let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
+        let closed = if flags == -1 {
+            true
+        } else if flags & libc::O_ACCMODE == libc::O_RDWR {
+            let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+            // SAFETY: fstat fills the zeroed struct for an open descriptor.
+            let mut st: libc::stat = unsafe { std::mem::zeroed() };
+            let ok = unsafe { libc::fstat(libc::STDOUT_FILENO, &mut st) } == 0;
+            ok && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR && Some(st.st_rdev) == null
+        } else {
+            false
+        };
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// Writes to standard output, flushing; a closed pipe is [`OutputError::ClosedPipe`], a closed
 /// standard output or a full disk an error.
 pub fn to_stdout(text: &str) -> Result<(), OutputError> {
-    #[cfg(unix)]
-    {
-        // Rust's standard output silently drops writes to a closed descriptor.
-        // SAFETY: F_GETFD only reads the descriptor's flags.
-        if unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1 {
-            return Err(OutputError::Stdout(std::io::Error::last_os_error()));
-        }
+    if STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed) {
+        return Err(OutputError::Stdout(std::io::Error::new(
+            std::io::ErrorKind::BrokenPipe,
+            "it was closed before kinscreen started",
+        )));
     }
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())

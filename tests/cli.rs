@@ -2,6 +2,7 @@
 
 mod common;
 
+use std::os::unix::fs::FileTypeExt;
 use std::path::PathBuf;
 
 use assert_cmd::Command;
@@ -284,4 +285,274 @@ fn graph_prints_dot_and_mermaid() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write(&dir, "bad.toml", "[meta]\n");
     kinscreen().arg("graph").arg(&bad).assert().code(2);
+}
+
+/// What an attacker would put in a questionnaire's texts: a window-title change (OSC), a screen
+/// clear (CSI), a C1 control and a right-to-left override.
+const HOSTILE: &str = "\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u202eevil";
+
+/// The built-in questionnaire with hostile text in its title, a section title and an option.
+fn hostile_questionnaire(dir: &tempfile::TempDir) -> PathBuf {
+    let src = std::fs::read_to_string(common::project("questionnaires/lower-limb.toml"))
+        .unwrap()
+        .replacen(
+            "title = \"Leg pain: where is it really coming from?\"",
+            &format!("title = \"Leg pain {HOSTILE}\""),
+            1,
+        )
+        .replacen(
+            "title = \"Safety check\"",
+            &format!("title = \"Safety {HOSTILE}\""),
+            1,
+        );
+    write(dir, "hostile.toml", &src)
+}
+
+/// Whether bytes hold anything that drives a terminal or reorders text.
+fn raw_controls(bytes: &[u8]) -> Vec<char> {
+    String::from_utf8_lossy(bytes)
+        .chars()
+        .filter(|c| kinscreen::output::is_unsafe(*c))
+        .collect()
+}
+
+#[test]
+fn text_from_files_never_reaches_the_terminal_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = hostile_questionnaire(&dir);
+    let v = vignette("01-hip-to-knee-mechanical.toml");
+    for format in ["text", "markdown", "json", "fhir"] {
+        let out = kinscreen()
+            .arg("score")
+            .arg("--questionnaire")
+            .arg(&q)
+            .args(["--format", format, "--answers"])
+            .arg(&v)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(raw_controls(&out.stdout), [], "score --format {format}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        if format == "markdown" || format == "fhir" {
+            assert!(
+                text.contains("pwned"),
+                "{format}: the text is shown, escaped"
+            );
+        }
+        if format == "fhir" {
+            let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            assert!(
+                v.to_string().contains('\u{202e}'),
+                "JSON still means the same text"
+            );
+        } else if format == "markdown" {
+            assert!(text.contains("\\u{1b}]0;pwned"), "{format}");
+        }
+    }
+    for args in [&["graph"][..], &["graph", "--format", "mermaid"]] {
+        let out = kinscreen().args(args).arg(&q).output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(raw_controls(&out.stdout), [], "{args:?}");
+    }
+    let out = kinscreen()
+        .arg("export-questionnaire")
+        .arg("--questionnaire")
+        .arg(&q)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(raw_controls(&out.stdout), []);
+
+    // Error messages echo values from files: escaped, and a long one shortened.
+    let answers = write(
+        &dir,
+        "answers.toml",
+        &format!(
+            "red_flags_emergency = [\"none\"]\npain_site = \"{HOSTILE}{}\"\n",
+            "x".repeat(5000)
+        ),
+    );
+    let out = kinscreen()
+        .arg("score")
+        .arg("--answers")
+        .arg(&answers)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(raw_controls(&out.stderr), []);
+    assert!(
+        out.stderr.len() < 3000,
+        "{} bytes of error",
+        out.stderr.len()
+    );
+    let broken = write(
+        &dir,
+        "broken.toml",
+        &format!("[meta]\nid = \"{HOSTILE}\"\ntitle = 3\n"),
+    );
+    let out = kinscreen().arg("validate").arg(&broken).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(raw_controls(&out.stderr), []);
+    assert_eq!(raw_controls(&out.stdout), []);
+}
+
+#[test]
+fn output_files_are_never_clobbered_and_special_files_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = write(&dir, "keep.json", "precious");
+    kinscreen()
+        .args(["export-questionnaire", "-o"])
+        .arg(&existing)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("already exists; add --force"));
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "precious");
+    kinscreen()
+        .args(["export-questionnaire", "--force", "-o"])
+        .arg(&existing)
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(&existing)
+            .unwrap()
+            .contains("\"resourceType\"")
+    );
+    kinscreen()
+        .args(["export-questionnaire", "-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"resourceType\""));
+    let fifo = dir.path().join("fifo");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    for force in [false, true] {
+        let mut c = kinscreen();
+        c.args(["export-questionnaire", "-o"]).arg(&fifo);
+        if force {
+            c.arg("--force");
+        }
+        c.timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("not a regular file"));
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    kinscreen()
+        .args(["export-questionnaire", "--force", "-o", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"));
+
+    // Inputs: a FIFO is refused at once (not waited on), a huge file by its size.
+    let huge = dir.path().join("huge.toml");
+    std::fs::File::create(&huge)
+        .unwrap()
+        .set_len(200 * 1024 * 1024)
+        .unwrap();
+    for input in [&fifo, &huge] {
+        kinscreen()
+            .arg("validate")
+            .arg(input)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stderr(
+                predicate::str::contains("not a regular file")
+                    .or(predicate::str::contains("too large")),
+            );
+        kinscreen()
+            .arg("score")
+            .arg("--answers")
+            .arg(input)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2);
+    }
+    let cases = dir.path().join("cases");
+    std::fs::create_dir(&cases).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(cases.join("a.toml"))
+            .status()
+            .unwrap()
+            .success()
+    );
+    kinscreen()
+        .args(["practice", "--cases"])
+        .arg(&cases)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"));
+}
+
+#[test]
+fn closed_pipes_end_quietly_and_full_or_closed_outputs_fail_loudly() {
+    let bin = assert_cmd::cargo::cargo_bin("kinscreen");
+    // `| head -c1`: the reader goes away.
+    let mut child = std::process::Command::new(&bin)
+        .arg("export-questionnaire")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let v = vignette("01-hip-to-knee-mechanical.toml");
+    let full = std::process::Command::new(&bin)
+        .arg("score")
+        .arg("--answers")
+        .arg(&v)
+        .stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/full")
+                .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert_eq!(full.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&full.stderr);
+    assert!(
+        err.contains("No space left") && !err.contains("panicked"),
+        "{err}"
+    );
+
+    let closed = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "'{}' score --answers '{}' >&-",
+            bin.display(),
+            v.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(closed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&closed.stderr).contains("standard output"));
 }
