@@ -413,3 +413,156 @@ fn practice_a_case_with_real_keys_through_to_the_debrief() {
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].case, "hip-to-knee-mechanical");
 }
+
+/// The state letter of a process (`T` when stopped).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    stat[stat.rfind(')').unwrap() + 2..].chars().next().unwrap()
+}
+
+fn wait_until(what: &str, mut ok: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !ok() {
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "waited for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_redraws() {
+    let mut s = Session::start();
+    s.begin();
+    let pid = s.child.process_id().unwrap();
+    for how in ["ctrl-z", "sigtstp"] {
+        match how {
+            "ctrl-z" => s.keys(b"\x1a"),
+            _ => assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTSTP) }, 0),
+        }
+        wait_until("the process to stop", || process_state(pid) == 'T');
+        assert!(s.terminal_cooked(), "{how}: stopped in raw mode");
+        assert!(
+            !s.screen.lock().unwrap().screen().alternate_screen(),
+            "{how}: the alternate screen was left up"
+        );
+        // `fg`: the shell sends SIGCONT.
+        assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGCONT) }, 0);
+        wait_until("raw mode again", || !s.terminal_cooked());
+        s.wait_for("Is any of these happening right now?");
+        assert!(s.screen.lock().unwrap().screen().alternate_screen());
+    }
+    // Still answering as before.
+    s.keys(b"n\r");
+    s.wait_for("How old is the person with the pain?");
+    s.keys(b"\x03");
+    assert_eq!(s.exit_code(), 130);
+    s.assert_restored();
+}
+
+#[test]
+fn a_paste_is_never_read_as_keys_and_keys_do_nothing_while_too_small() {
+    let mut s = Session::start();
+    s.begin();
+    // A sentence with y, q, digits and Enter in it, pasted.
+    s.keys(b"\x1b[200~yes I have 3 questions, quit?\r\n\x1b[201~");
+    s.wait_for("Pasted text is ignored");
+    s.wait_for("Is any of these happening right now?");
+    s.keys(b"n\r");
+    s.wait_for("How old is the person with the pain?");
+    // Too small: the keys that would answer and move on do nothing.
+    s.resize(12, 40);
+    s.wait_for("Please make the window larger");
+    s.keys(b"3");
+    s.keys(b"\r");
+    s.keys(b"q");
+    s.keys(b"y");
+    s.resize(24, 80);
+    s.wait_for("How old is the person with the pain?");
+    assert!(!s.contents().contains("Quit?"), "{}", s.contents());
+    s.keys(b"\x03");
+    assert_eq!(s.exit_code(), 130);
+    s.assert_restored();
+}
+
+#[test]
+fn two_windows_never_share_a_draft_and_a_killed_one_frees_it() {
+    let home = tempfile::tempdir().unwrap();
+    let mut first = Session::start_in(home.path(), &[]);
+    first.begin();
+    first.pass_safety_check();
+    // The second window: the draft is held by the first, so it is not offered.
+    let mut second = Session::start_in(home.path(), &[]);
+    second.wait_for("open in another kinscreen window");
+    assert!(
+        !second
+            .contents()
+            .contains("You have an unfinished interview")
+    );
+    second.keys(b"\r");
+    second.wait_for("Is any of these happening right now?");
+    second.keys(b"n\r");
+    second.wait_for("How old is the person with the pain?");
+    // Both keep their own answers; neither overwrote the other.
+    let store = kinscreen::store::Store::open_read_only(Some(&second.data)).unwrap();
+    let drafts = store.drafts("kinscreen-lower-limb").unwrap();
+    assert_eq!(drafts.len(), 2, "one row per window");
+    drop(store);
+    let pid = first.child.process_id().unwrap() as libc::pid_t;
+    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    first.exit_code();
+    second.keys(b"\x03");
+    assert_eq!(second.exit_code(), 130);
+
+    // The next window offers the newest free draft; Enter asks before deleting it.
+    let mut third = Session::start_in(home.path(), &[]);
+    third.wait_for("You have an unfinished interview");
+    third.keys(b"\r");
+    third.wait_for("Start over?");
+    third.keys(b"n");
+    third.wait_for("You have an unfinished interview");
+    third.keys(b"r");
+    third.wait_for("How old is the person with the pain?");
+    third.keys(b"\x03");
+    assert_eq!(third.exit_code(), 130);
+    third.assert_restored();
+}
+
+#[test]
+fn hostile_and_huge_questionnaire_texts_are_shown_escaped_and_stay_fast() {
+    let home = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/lower-limb.toml"
+    ))
+    .unwrap()
+    .replacen(
+        "title = \"Leg pain: where is it really coming from?\"",
+        "title = \"Leg pain \\u001b]0;pwned\\u0007\\u001b[2J\\u202eevil\"",
+        1,
+    )
+    .replacen(
+        "title = \"Safety check\"",
+        &format!("title = \"Safety {}\"", "w".repeat(1_000_000)),
+        1,
+    );
+    let q = home.path().join("hostile.toml");
+    std::fs::write(&q, src).unwrap();
+    let mut s = Session::start_in(home.path(), &["--questionnaire", q.to_str().unwrap()]);
+    s.wait_for("Press Enter to begin");
+    s.wait_for("\\u{1b}]0;pwned");
+    let started = Instant::now();
+    s.keys(b"\r");
+    s.wait_for("Is any of these happening right now?");
+    s.keys(b"jjkk");
+    s.wait_for("Safety www");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    s.keys(b"\x03");
+    assert_eq!(s.exit_code(), 130);
+    s.assert_restored();
+}

@@ -13,7 +13,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyModifiers,
+};
 
 use crate::engine::{Interview, State};
 use crate::questionnaire::Questionnaire;
@@ -129,9 +132,16 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended>
     })
 }
 
+/// Set by SIGTSTP (someone else asked this program to stop) and SIGCONT (it was continued).
+struct JobSignals {
+    stop: Arc<AtomicBool>,
+    cont: Arc<AtomicBool>,
+}
+
 /// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
 /// set the `stop` flag `body` must watch, a watchdog ends the process if the terminal goes
-/// away, and panics restore it through ratatui's hook.
+/// away, panics restore it (ratatui's hook, plus bracketed paste switched off), and Ctrl-Z or
+/// SIGTSTP suspend it the way every full-screen program does (see [`suspend`]).
 pub fn in_terminal<T>(
     body: impl FnOnce(&mut DefaultTerminal, &AtomicBool) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
@@ -139,18 +149,89 @@ pub fn in_terminal<T>(
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&stop))?;
     }
+    let jobs = JobSignals {
+        stop: Arc::new(AtomicBool::new(false)),
+        cont: Arc::new(AtomicBool::new(false)),
+    };
+    let tstp = signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&jobs.stop))?;
+    let cont = signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&jobs.cont))?;
     spawn_watchdog(Arc::clone(&stop));
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
             // Raw mode may already be on when entering the alternate screen fails.
-            let _ = ratatui::try_restore();
+            restore();
             return Err(e.into());
         }
     };
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        ratatui_hook(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
+    JOBS.with(|j| *j.borrow_mut() = Some((jobs.stop.clone(), jobs.cont.clone())));
     let result = body(&mut terminal, &stop);
+    JOBS.with(|j| *j.borrow_mut() = None);
+    signal_hook::low_level::unregister(tstp);
+    signal_hook::low_level::unregister(cont);
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::try_restore()?;
     result
+}
+
+thread_local! {
+    /// The job-control flags of the terminal session running on this thread.
+    static JOBS: std::cell::RefCell<Option<(Arc<AtomicBool>, Arc<AtomicBool>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Gives the terminal back: bracketed paste off, raw mode off, the main screen back.
+fn restore() {
+    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = ratatui::try_restore();
+}
+
+/// Takes the terminal again after a suspend (or any SIGCONT): raw mode, the alternate screen,
+/// bracketed paste, and a full redraw on the next frame.
+fn retake(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    // `clear` would ask the terminal where its cursor is; resizing to the full size clears
+    // the screen and forgets the previous frame without asking.
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))?;
+    Ok(())
+}
+
+/// Ctrl-Z or SIGTSTP: restores the terminal, stops the process as the shell expects, and on
+/// `fg` takes the terminal again and redraws everything.
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    restore();
+    #[cfg(unix)]
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    // Running again: the SIGCONT that woke us is handled here.
+    JOBS.with(|j| {
+        if let Some((_, cont)) = &*j.borrow() {
+            cont.store(false, Ordering::Relaxed);
+        }
+    });
+    retake(terminal)
+}
+
+/// What job control asked for since the last look: (stop now, was continued).
+fn job_requests() -> (bool, bool) {
+    JOBS.with(|j| match &*j.borrow() {
+        Some((stop, cont)) => (
+            stop.swap(false, Ordering::Relaxed),
+            cont.swap(false, Ordering::Relaxed),
+        ),
+        None => (false, false),
+    })
 }
 
 /// Keeps the data folder in step with the interview: the unfinished interview (this window's
@@ -301,7 +382,7 @@ fn spawn_watchdog(stop: Arc<AtomicBool>) {
             if stop.load(Ordering::Relaxed) {
                 let since = asked.get_or_insert_with(std::time::Instant::now);
                 if since.elapsed() > STOP_GRACE {
-                    let _ = ratatui::try_restore();
+                    restore();
                     std::process::exit(130);
                 }
             }
@@ -334,31 +415,73 @@ pub(crate) trait Front {
     fn exit(&self) -> Option<Outcome>;
     fn key(&mut self, key: event::KeyEvent);
     fn resize(&mut self, width: u16, height: u16);
+    /// Text was pasted: it is not read as keys.
+    fn pasted(&mut self);
 }
 
-/// Draws, reads keys and resizes until the front end exits or `stop` is set.
+/// What the status line says when text is pasted.
+pub const PASTE_IGNORED: &str = "Pasted text is ignored: answer with the keys shown below.";
+
+/// Whether a key is Ctrl plus a letter.
+fn ctrl(key: &event::KeyEvent, c: char) -> bool {
+    key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char(c)
+}
+
+/// Draws, reads keys and resizes until the front end exits or `stop` is set. Ctrl-Z suspends;
+/// a paste is never read as keys; while the window is too small, keys do nothing but Ctrl-C.
 pub(crate) fn event_loop(
     terminal: &mut DefaultTerminal,
     front: &mut impl Front,
     stop: &AtomicBool,
 ) -> anyhow::Result<Outcome> {
     let size = terminal.size()?;
-    front.resize(size.width, size.height);
+    let mut size = (size.width, size.height);
+    front.resize(size.0, size.1);
     loop {
-        terminal.draw(|frame| front.draw(frame))?;
+        terminal.draw(|frame| {
+            front.draw(frame);
+            escape_cells(frame.buffer_mut());
+        })?;
         if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
         if stop.load(Ordering::Relaxed) {
             return Ok(Outcome::Interrupted);
         }
+        let (tstp, cont) = job_requests();
+        if tstp {
+            suspend(terminal)?;
+            continue;
+        }
+        if cont {
+            retake(terminal)?;
+            continue;
+        }
         if !event::poll(Duration::from_millis(200))? {
             continue;
         }
         match event::read()? {
+            Event::Key(key) if ctrl(&key, 'z') => suspend(terminal)?,
+            Event::Key(key)
+                if (size.0 < screens::MIN_WIDTH || size.1 < screens::MIN_HEIGHT)
+                    && !ctrl(&key, 'c') => {}
             Event::Key(key) => front.key(key),
-            Event::Resize(w, h) => front.resize(w, h),
+            Event::Resize(w, h) => {
+                size = (w, h);
+                front.resize(w, h);
+            }
+            Event::Paste(_) => front.pasted(),
             _ => {}
+        }
+    }
+}
+
+/// Replaces, cell by cell, anything that could drive the terminal or reorder text (a last line
+/// of defence: texts are escaped before they are laid out).
+fn escape_cells(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().any(crate::output::is_unsafe) {
+            cell.set_char(char::REPLACEMENT_CHARACTER);
         }
     }
 }
@@ -383,6 +506,10 @@ impl Front for Interviewing<'_> {
             update(self.app, msg);
             self.saver.sync(self.app);
         }
+    }
+
+    fn pasted(&mut self) {
+        self.app.status = Some(PASTE_IGNORED.into());
     }
 
     fn resize(&mut self, width: u16, height: u16) {

@@ -416,4 +416,8 @@ impl super::Front for Practising<'_> {
         self.app.size = (width, height);
         self.app.scroll = self.app.scroll.min(view::debrief_limit(self.app));
     }
+
+    fn pasted(&mut self) {
+        self.app.status = Some(super::PASTE_IGNORED.into());
+    }
 }

@@ -31,12 +31,7 @@ fn dots(d: u8) -> String {
 
 /// Cuts a line to `width` characters, with an ellipsis when cut.
 fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut out: String = text.chars().take(width.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    crate::tui::screens::clip(text, width)
 }
 
 /// The headings of item `i`, joined: "Site · Body chart".
@@ -498,7 +493,7 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     let mut out: Vec<Line<'static>> = Vec::new();
     let section = |out: &mut Vec<Line<'static>>, title: &str| {
         out.push(Line::raw(""));
-        out.push(Line::styled(title.to_string(), t.title()));
+        out.push(Line::styled(fit(title, usize::from(width)), t.title()));
     };
 
     let verdict = if g.passed { "PASS" } else { "FAIL" };

@@ -24,9 +24,45 @@ use crate::engine::State;
 pub const MIN_WIDTH: u16 = 50;
 pub const MIN_HEIGHT: u16 = 16;
 
-/// Word-wraps text to `width` columns; blank lines in the text are kept.
+/// The most of one text a screen lays out: a longer one (a damaged or hostile file) is cut, so
+/// that drawing stays fast whatever the file holds.
+pub const MAX_SHOWN: usize = 8 * 1024;
+
+/// A text as a screen may show it: unsafe characters escaped (see [`crate::output::clean`]) and
+/// at most [`MAX_SHOWN`] bytes, saying how much was left out.
+pub fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.len() <= MAX_SHOWN {
+        return crate::output::clean(text);
+    }
+    let mut cut = MAX_SHOWN;
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    std::borrow::Cow::Owned(format!(
+        "{} … ({} more bytes not shown)",
+        crate::output::clean(&text[..cut]),
+        text.len() - cut
+    ))
+}
+
+/// Cuts a text to one line of `width` characters, with an ellipsis when cut (made safe, and
+/// costing no more than `width` however long the text).
+pub fn clip(text: &str, width: usize) -> String {
+    let head: String = text.chars().take(width + 1).collect();
+    let head = crate::output::clean(&head).into_owned();
+    if head.chars().nth(width).is_none() {
+        return head;
+    }
+    let mut out: String = head.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
+}
+
+/// Word-wraps text to `width` columns; blank lines in the text are kept. The text is made safe
+/// and bounded first ([`shown`]).
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
+    let text = shown(text);
     let mut out = Vec::new();
     for paragraph in text.trim_end().split('\n') {
         let mut line = String::new();
@@ -265,7 +301,7 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     let [top, gauge] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let where_ = match (app.started, app.interview.state()) {
         (false, _) => "Welcome".to_string(),
-        (true, State::Asking(i)) => q.sections[q.questions[*i].section].title.clone(),
+        (true, State::Asking(i)) => clip(&q.sections[q.questions[*i].section].title, 60),
         (true, State::Alert(_)) => "Important".to_string(),
         (true, State::Review) => "Review your answers".to_string(),
         (true, State::Finished) => "Your result".to_string(),

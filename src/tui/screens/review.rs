@@ -6,17 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::clip;
 use crate::tui::app::App;
-
-fn clip(s: &str, width: usize) -> String {
-    if s.chars().count() <= width {
-        s.to_string()
-    } else {
-        let mut c: String = s.chars().take(width.saturating_sub(1)).collect();
-        c.push('…');
-        c
-    }
-}
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();

@@ -13,7 +13,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let t = app.theme;
     let plain = ratatui::style::Style::new();
     let mut out = vec![
-        Line::styled(q.meta.title.clone(), t.prompt()),
+        Line::styled(super::clip(&q.meta.title, usize::from(width)), t.prompt()),
         Line::raw(""),
     ];
     // A returning person first sees what was saved and what to press.
