@@ -393,3 +393,46 @@ fn editing_from_the_review_returns_to_it_on_the_same_row() {
     let text = render(&mut a, 80, 24).backend().to_string();
     assert!(text.contains("› How bad is the pain"), "{text}");
 }
+
+/// The welcome screen with an unfinished interview on offer (two answers given).
+fn offered() -> App {
+    let mut earlier = app();
+    send(&mut earlier, &TO_ONSET[..4]);
+    let mut a = app();
+    a.saving = kinscreen::tui::app::Saving::On("/home/you/.local/share/kinscreen".into());
+    a.offer = Some(kinscreen::tui::app::Offer {
+        interview: earlier.interview.clone(),
+        saved_at: "2026-11-21T10:00:00Z".into(),
+        changed: false,
+        dropped: vec![],
+        draft: 1,
+        record: None,
+    });
+    a
+}
+
+#[test]
+fn starting_over_asks_before_deleting_the_unfinished_interview() {
+    let mut a = offered();
+    send(&mut a, &[Msg::Confirm]);
+    assert!(!a.started && a.offer.is_some() && a.effects.is_empty());
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    send(&mut a, &[Msg::No]);
+    assert!(!a.started && a.offer.is_some());
+    send(&mut a, &[Msg::Confirm, Msg::Yes]);
+    assert!(a.started && a.offer.is_none());
+    assert_eq!(a.effects, [kinscreen::tui::app::Effect::DiscardSaved(1)]);
+}
+
+#[test]
+fn a_failed_save_is_shown_in_full_until_one_succeeds() {
+    let mut a = app();
+    a.saving = kinscreen::tui::app::Saving::On("/home/you/.local/share/kinscreen".into());
+    send(&mut a, &TO_ONSET[..4]);
+    a.save_error =
+        Some("/home/you/.local/share/kinscreen/kinscreen.db: database or disk is full".into());
+    a.status = Some("Tick at least one option (Space or its number), then press Enter.".into());
+    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    send(&mut a, &[Msg::Quit]);
+    insta::assert_snapshot!("a_failed_save_quit", render(&mut a, 80, 24).backend());
+}

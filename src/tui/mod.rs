@@ -92,9 +92,12 @@ pub fn find_offer(store: &Store, q: &Arc<Questionnaire>) -> (Option<Offer>, Opti
 }
 
 fn held_note(n: usize) -> String {
-    format!(
-        "{n} unfinished interview(s) are open in another kinscreen window; finish or quit there to take them up here."
-    )
+    let what = if n == 1 {
+        "An unfinished interview is".to_string()
+    } else {
+        format!("{n} unfinished interviews are")
+    };
+    format!("{what} open in another kinscreen window; quit it there to take it up here.")
 }
 
 /// Runs the interview in the terminal, saving to `store` as it goes (nothing is saved without

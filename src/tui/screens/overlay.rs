@@ -102,7 +102,7 @@ pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
         &format!(
             "Starting over deletes the unfinished interview saved {when}. (r on the welcome screen resumes it instead.)"
         ),
-        ("yes, delete it and start", "no, go back"),
+        ("delete it, start over", "no, keep it"),
     );
 }
 
