@@ -143,14 +143,19 @@ fn a_changed_questionnaire_is_noticed_and_answers_checked_again() {
     );
 }
 
+/// The finished interview of sample case 01 (mechanical, hip to knee).
+fn vignette_01(q: &Arc<Questionnaire>) -> Interview {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
+    crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap()
+}
+
 #[test]
 fn finished_interviews_are_listed_and_shown_as_taken() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(Some(dir.path())).unwrap();
     let q = q();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
-    let iv = crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap();
+    let iv = vignette_01(&q);
     let a = store
         .save_finished(&iv, "2026-11-21T10:00:00Z", None, None)
         .unwrap();
@@ -216,9 +221,7 @@ fn deleting_one_interview_removes_its_record_report_and_reopened_draft() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(Some(dir.path())).unwrap();
     let q = q();
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
-    let iv = crate::answers::run(q.clone(), &crate::answers::read(&path).unwrap()).unwrap();
+    let iv = vignette_01(&q);
     let keep = store
         .save_finished(&iv, "2026-11-21T09:00:00Z", None, None)
         .unwrap();
