@@ -304,6 +304,11 @@ fn hostile_questionnaire(dir: &tempfile::TempDir) -> PathBuf {
             "title = \"Safety check\"",
             &format!("title = \"Safety {HOSTILE}\""),
             1,
+        )
+        .replacen(
+            "label = \"Book an assessment\"",
+            &format!("label = \"Book {HOSTILE}\""),
+            1,
         );
     write(dir, "hostile.toml", &src)
 }
@@ -555,4 +560,62 @@ fn closed_pipes_end_quietly_and_full_or_closed_outputs_fail_loudly() {
         .unwrap();
     assert_eq!(closed.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&closed.stderr).contains("standard output"));
+}
+
+#[test]
+fn saved_interviews_with_hostile_text_are_listed_shown_and_exported_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = hostile_questionnaire(&dir);
+    let data = dir.path().join("data");
+    let out = kinscreen()
+        .arg("--data-dir")
+        .arg(&data)
+        .arg("score")
+        .arg("--questionnaire")
+        .arg(&q)
+        .arg("--save")
+        .arg("--answers")
+        .arg(vignette("01-hip-to-knee-mechanical.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(raw_controls(&out.stdout), []);
+    let listed = kinscreen()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    for args in [
+        vec!["history"],
+        vec!["history", "--format", "json"],
+        vec!["show", &id],
+        vec!["export", &id],
+        vec!["export", &id, "--format", "json"],
+        vec!["export", &id, "--format", "fhir"],
+    ] {
+        let out = kinscreen()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(raw_controls(&out.stdout), [], "{args:?}");
+        assert_eq!(raw_controls(&out.stderr), [], "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("pwned"),
+            "{args:?}"
+        );
+    }
 }
