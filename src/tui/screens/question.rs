@@ -129,13 +129,14 @@ fn scale_lines(
             Span::styled(format!(" {}", app.value), t.prompt()),
         ]));
     }
+    let half = usize::from(width) / 2;
     let left = min_label
-        .clone()
-        .map(|l| format!("{min} = {l}"))
+        .as_deref()
+        .map(|l| super::clip(&format!("{min} = {l}"), half.saturating_sub(1)))
         .unwrap_or_default();
     let right = max_label
-        .clone()
-        .map(|l| format!("{max} = {l}"))
+        .as_deref()
+        .map(|l| super::clip(&format!("{max} = {l}"), half.saturating_sub(1)))
         .unwrap_or_default();
     let pad = usize::from(width).saturating_sub(left.chars().count() + right.chars().count());
     out.push(Line::styled(

@@ -98,6 +98,10 @@ pub(crate) fn block_lines<'b>(
                     .max()
                     .unwrap_or(0)
                     .max(1);
+                let scores: Vec<(String, i32)> = scores
+                    .iter()
+                    .map(|(l, p)| (super::clip(l, 40), *p))
+                    .collect();
                 let label_w = scores
                     .iter()
                     .map(|(l, _)| l.chars().count())
@@ -106,7 +110,7 @@ pub(crate) fn block_lines<'b>(
                 let bar_w = usize::from(width)
                     .saturating_sub(label_w + 8 + indent.len())
                     .clamp(1, 30);
-                for (label, points) in scores {
+                for (label, points) in &scores {
                     let n = (*points).max(0) as usize * bar_w / top as usize;
                     out.push(Line::from(vec![
                         Span::raw(pad(&format!("  {label:<label_w$} "))),
