@@ -482,6 +482,22 @@ fn read_only_commands_create_nothing_and_change_no_permission() {
         .stderr(predicate::str::contains("can be read by other users"));
     let mode = std::fs::metadata(&shared).unwrap().permissions().mode() & 0o7777;
     assert_eq!(mode, 0o1777, "reported, not changed");
+    // With a database in it, reading still leaves every file as it was (no -wal, no -shm).
+    let before = snapshot(&shared);
+    let id = history_json(&shared)[0]["id"].as_str().unwrap().to_string();
+    for args in [
+        &["history"][..],
+        &["show", &id],
+        &["export", &id, "--format", "fhir"],
+        &["practice", "--history"],
+    ] {
+        kinscreen(&shared).args(args).assert().success();
+    }
+    assert_eq!(
+        snapshot(&shared),
+        before,
+        "a read-only command wrote beside the database"
+    );
     let db = std::fs::metadata(shared.join("kinscreen.db"))
         .unwrap()
         .permissions()

@@ -120,11 +120,16 @@ fn create_private(path: &Path) -> Result<(), StoreError> {
     options.open(path).map(drop).map_err(super::io(path))
 }
 
-/// Opens an existing database without writing anything: read-only, and `immutable` where the
-/// folder cannot be written (SQLite could not create its WAL index there).
+/// Opens an existing database without writing anything. A database no window is writing to
+/// has no `-wal` file (the last writer folds it in and removes it on closing); it is opened
+/// `immutable`, so SQLite creates no `-wal` or `-shm` file beside it either. So is one in a
+/// folder this process cannot write to (a backup on read-only media). Only while another
+/// window is writing (its `-wal` file exists, in a folder we may write to) is it opened as a
+/// plain read-only connection sharing that window's files, so its latest saves are seen.
 pub fn open_read_only(path: &Path) -> Result<Connection, StoreError> {
     let folder_writable = path.parent().is_some_and(writable);
-    let conn = if folder_writable {
+    let wal = path.with_file_name(format!("{DB_FILE}-wal"));
+    let conn = if folder_writable && wal.exists() {
         Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
