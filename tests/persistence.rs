@@ -734,6 +734,10 @@ fn a_save_that_fails_is_shown_in_full_kept_visible_and_never_called_saved() {
     let error = a.save_error.clone().expect("the failure is recorded");
     assert!(error.contains("full"), "{error}");
     assert!(store.history().unwrap().0.is_empty());
+    // A report of a result that is not stored cannot be saved either, and says why.
+    send(&mut a, &mut saver, &[SaveReport]);
+    let status = a.status.clone().unwrap_or_default();
+    assert!(status.contains("not stored yet"), "{status}");
     // It stays on screen through later keys, in full.
     send(&mut a, &mut saver, &[Down, Down]);
     let screen = common::screen_text(&mut a, 80, 24);

@@ -58,6 +58,8 @@ pub enum StoreError {
         "{what} was made by a newer kinscreen (format {format}; this one reads up to {FORMAT})"
     )]
     TooNew { what: String, format: u32 },
+    #[error("the result is not stored yet, so its report cannot be saved")]
+    NotStored,
     #[error("no finished interview has the id `{0}` (see `kinscreen history`)")]
     NotFound(String),
     #[error("no data folder could be found for this user; give one with --data-dir")]

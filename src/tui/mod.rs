@@ -356,9 +356,7 @@ impl Saver {
 
     fn save_report(&self, store: &Store, app: &App) -> Result<String, store::StoreError> {
         let Some((id, finished_at)) = &self.record else {
-            return Err(store::StoreError::ReadOnly {
-                path: "the result is not stored yet, so its report cannot be".into(),
-            });
+            return Err(store::StoreError::NotStored);
         };
         let text = report::markdown(&app.interview, Some(report::Provenance { id, finished_at }));
         let path = store.save_report(id, &text, &store::now())?;
