@@ -24,6 +24,13 @@ fn app(store: &Store) -> App {
     a
 }
 
+/// From the review: change the severity to 9 (severe pain), then finish.
+fn severe_pain_then_finish(app: &mut App, saver: &mut Saver) {
+    let (_, keys) = common::to_review_row(app, "severity");
+    send(app, saver, &keys);
+    send(app, saver, &[Confirm, Pick(9), Confirm, Finish]);
+}
+
 /// The newest unfinished interview of the built-in questionnaire, if any.
 fn unfinished(store: &Store) -> Option<store::Unfinished> {
     let q = questionnaire::builtin().unwrap();
@@ -82,9 +89,7 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
     send(&mut a, &mut saver, &[Back]);
     assert!(unfinished(&store).is_some());
 
-    let (_, keys) = common::to_review_row(&a, "severity");
-    send(&mut a, &mut saver, &keys);
-    send(&mut a, &mut saver, &[Confirm, Pick(9), Confirm, Finish]);
+    severe_pain_then_finish(&mut a, &mut saver);
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1);
     assert!(list[0].record.triggers.contains(&"severe_pain".to_string()));
@@ -694,9 +699,7 @@ fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record(
     b.offer = kinscreen::tui::find_offer(&store, a.questionnaire()).0;
     let mut saver = Saver::new(Some(store.clone()));
     send(&mut b, &mut saver, &[Resume]);
-    let (_, keys) = common::to_review_row(&b, "severity");
-    send(&mut b, &mut saver, &keys);
-    send(&mut b, &mut saver, &[Confirm, Pick(9), Confirm, Finish]);
+    severe_pain_then_finish(&mut b, &mut saver);
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1, "one record per interview");
     assert_eq!(list[0].id, id);

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{FORMAT, Finished, StoreError, Unfinished, io, read_finished};
+use super::{Finished, StoreError, Unfinished, io, read_versioned};
 use crate::practice::LogEntry;
 
 /// The folder the imported files are moved into.
@@ -60,6 +60,16 @@ fn db_err(dir: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     }
 }
 
+/// One JSON file of the old store: UTF-8, a format this version reads, the expected shape.
+fn read_file<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, StoreError> {
+    let bytes = std::fs::read(path).map_err(io(path))?;
+    let text = String::from_utf8(bytes).map_err(|e| StoreError::Schema {
+        path: path.display().to_string(),
+        message: format!("it is not UTF-8 text ({e})"),
+    })?;
+    read_versioned(&text, &path.display().to_string())
+}
+
 /// Imports the JSON files of `dir` into `conn`; with `move_aside`, then moves them into
 /// [`ASIDE`]. Returns what the person should be told.
 pub fn import(
@@ -77,19 +87,7 @@ pub fn import(
     let (mut interviews, mut drafts, mut attempts) = (0, 0, 0);
     let tx = conn.transaction().map_err(&sql)?;
     for path in &found.history {
-        let text = match std::fs::read(path).map_err(io(path)).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| StoreError::Schema {
-                path: path.display().to_string(),
-                message: format!("it is not UTF-8 text ({e})"),
-            })
-        }) {
-            Ok(t) => t,
-            Err(e) => {
-                unreadable.push(e.to_string());
-                continue;
-            }
-        };
-        let f: Finished = match read_finished(&text, &path.display().to_string()) {
+        let f: Finished = match read_file(path) {
             Ok(f) => f,
             Err(e) => {
                 unreadable.push(e.to_string());
@@ -118,27 +116,7 @@ pub fn import(
             .map_err(&sql)?;
     }
     for path in &found.unfinished {
-        let read = std::fs::read(path).map_err(io(path)).and_then(|bytes| {
-            serde_json::from_slice::<serde_json::Value>(&bytes).map_err(|source| {
-                StoreError::Format {
-                    path: path.display().to_string(),
-                    source,
-                }
-            })
-        });
-        let u = read.and_then(|v| {
-            let format = v.get("format").and_then(serde_json::Value::as_u64);
-            if format.unwrap_or(0) > u64::from(FORMAT) {
-                return Err(StoreError::TooNew {
-                    what: path.display().to_string(),
-                    format: format.and_then(|f| u32::try_from(f).ok()).unwrap_or(0),
-                });
-            }
-            serde_json::from_value::<Unfinished>(v).map_err(|source| StoreError::Format {
-                path: path.display().to_string(),
-                source,
-            })
-        });
+        let u: Result<Unfinished, _> = read_file(path);
         let u = match u {
             Ok(u) => u,
             Err(e) => {

@@ -869,6 +869,15 @@ impl Store {
 
 /// A finished interview's JSON, refusing a format this version does not know.
 fn read_finished(text: &str, what: &str) -> Result<Finished, StoreError> {
+    read_versioned(text, what)
+}
+
+/// A record of ours in JSON (`what` names it in errors), refusing a `format` newer than
+/// [`FORMAT`] before reading the rest.
+pub(crate) fn read_versioned<T: serde::de::DeserializeOwned>(
+    text: &str,
+    what: &str,
+) -> Result<T, StoreError> {
     let value: Value = serde_json::from_str(text).map_err(|source| StoreError::Format {
         path: what.to_string(),
         source,

@@ -115,12 +115,12 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended>
             app.status = Some(notes.join(" "));
         }
     }
-    let outcome = in_terminal(|terminal, stop| {
+    let outcome = in_terminal(|terminal, signals| {
         let mut front = Interviewing {
             app: &mut app,
             saver: &mut saver,
         };
-        event_loop(terminal, &mut front, stop)
+        event_loop(terminal, &mut front, signals)
     });
     saver.release();
     let outcome = outcome?;
@@ -135,30 +135,36 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended>
     })
 }
 
-/// Set by SIGTSTP (someone else asked this program to stop) and SIGCONT (it was continued).
-struct JobSignals {
+/// What signals asked of a terminal session, for its event loop to act on.
+pub struct Signals {
+    /// SIGTERM or SIGHUP: end now.
     stop: Arc<AtomicBool>,
+    /// SIGTSTP: someone else asked this program to suspend.
+    tstp: Arc<AtomicBool>,
+    /// SIGCONT: the program was continued.
     cont: Arc<AtomicBool>,
 }
 
 /// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
-/// set the `stop` flag `body` must watch, a watchdog ends the process if the terminal goes
+/// set the stop flag of the [`Signals`] `body` must watch, a watchdog ends the process if the terminal goes
 /// away, panics restore it (ratatui's hook, plus bracketed paste switched off), and Ctrl-Z or
 /// SIGTSTP suspend it the way every full-screen program does (see [`suspend`]).
 pub fn in_terminal<T>(
-    body: impl FnOnce(&mut DefaultTerminal, &AtomicBool) -> anyhow::Result<T>,
+    body: impl FnOnce(&mut DefaultTerminal, &Signals) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
-    let jobs = JobSignals {
+    let signals = Signals {
         stop: Arc::new(AtomicBool::new(false)),
+        tstp: Arc::new(AtomicBool::new(false)),
         cont: Arc::new(AtomicBool::new(false)),
     };
-    let tstp = signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&jobs.stop))?;
-    let cont = signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&jobs.cont))?;
-    spawn_watchdog(Arc::clone(&stop));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&signals.stop))?;
+    }
+    let tstp =
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&signals.tstp))?;
+    let cont =
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&signals.cont))?;
+    spawn_watchdog(Arc::clone(&signals.stop));
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -173,20 +179,12 @@ pub fn in_terminal<T>(
         ratatui_hook(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
-    JOBS.with(|j| *j.borrow_mut() = Some((jobs.stop.clone(), jobs.cont.clone())));
-    let result = body(&mut terminal, &stop);
-    JOBS.with(|j| *j.borrow_mut() = None);
+    let result = body(&mut terminal, &signals);
     signal_hook::low_level::unregister(tstp);
     signal_hook::low_level::unregister(cont);
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
     ratatui::try_restore()?;
     result
-}
-
-thread_local! {
-    /// The job-control flags of the terminal session running on this thread.
-    static JOBS: std::cell::RefCell<Option<(Arc<AtomicBool>, Arc<AtomicBool>)>> =
-        const { std::cell::RefCell::new(None) };
 }
 
 /// Gives the terminal back: bracketed paste off, raw mode off, the main screen back.
@@ -213,28 +211,13 @@ fn retake(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 
 /// Ctrl-Z or SIGTSTP: restores the terminal, stops the process as the shell expects, and on
 /// `fg` takes the terminal again and redraws everything.
-fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+fn suspend(terminal: &mut DefaultTerminal, signals: &Signals) -> anyhow::Result<()> {
     restore();
     #[cfg(unix)]
     signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
     // Running again: the SIGCONT that woke us is handled here.
-    JOBS.with(|j| {
-        if let Some((_, cont)) = &*j.borrow() {
-            cont.store(false, Ordering::Relaxed);
-        }
-    });
+    signals.cont.store(false, Ordering::Relaxed);
     retake(terminal)
-}
-
-/// What job control asked for since the last look: (stop now, was continued).
-fn job_requests() -> (bool, bool) {
-    JOBS.with(|j| match &*j.borrow() {
-        Some((stop, cont)) => (
-            stop.swap(false, Ordering::Relaxed),
-            cont.swap(false, Ordering::Relaxed),
-        ),
-        None => (false, false),
-    })
 }
 
 /// Keeps the data folder in step with the interview: the unfinished interview (this window's
@@ -433,7 +416,7 @@ fn ctrl(key: &event::KeyEvent, c: char) -> bool {
 pub(crate) fn event_loop(
     terminal: &mut DefaultTerminal,
     front: &mut impl Front,
-    stop: &AtomicBool,
+    signals: &Signals,
 ) -> anyhow::Result<Outcome> {
     let size = terminal.size()?;
     let mut size = (size.width, size.height);
@@ -446,15 +429,14 @@ pub(crate) fn event_loop(
         if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
-        if stop.load(Ordering::Relaxed) {
+        if signals.stop.load(Ordering::Relaxed) {
             return Ok(Outcome::Interrupted);
         }
-        let (tstp, cont) = job_requests();
-        if tstp {
-            suspend(terminal)?;
+        if signals.tstp.swap(false, Ordering::Relaxed) {
+            suspend(terminal, signals)?;
             continue;
         }
-        if cont {
+        if signals.cont.swap(false, Ordering::Relaxed) {
             retake(terminal)?;
             continue;
         }
@@ -462,7 +444,7 @@ pub(crate) fn event_loop(
             continue;
         }
         match event::read()? {
-            Event::Key(key) if ctrl(&key, 'z') => suspend(terminal)?,
+            Event::Key(key) if ctrl(&key, 'z') => suspend(terminal, signals)?,
             Event::Key(key)
                 if (size.0 < screens::MIN_WIDTH || size.1 < screens::MIN_HEIGHT)
                     && !ctrl(&key, 'c') => {}

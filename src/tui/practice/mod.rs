@@ -364,12 +364,12 @@ pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome
             Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
         }
     }
-    super::in_terminal(|terminal, stop| {
+    super::in_terminal(|terminal, signals| {
         let mut front = Practising {
             app: &mut app,
             store: store.as_ref(),
         };
-        super::event_loop(terminal, &mut front, stop)
+        super::event_loop(terminal, &mut front, signals)
     })
 }
 
