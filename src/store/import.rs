@@ -7,9 +7,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 
-use super::{Finished, StoreError, Unfinished, io, read_versioned};
+use super::{
+    Finished, StoreError, Taken, Unfinished, exists, io, json_text, put_attempt, put_draft,
+    put_interview, read_versioned,
+};
 use crate::practice::LogEntry;
 
 /// The folder the imported files are moved into.
@@ -87,60 +90,25 @@ pub fn import(
     let (mut interviews, mut drafts, mut attempts) = (0, 0, 0);
     let tx = conn.transaction().map_err(&sql)?;
     for path in &found.history {
-        let f: Finished = match read_file(path) {
-            Ok(f) => f,
-            Err(e) => {
-                unreadable.push(e.to_string());
-                continue;
-            }
+        let Ok(f) = read_file::<Finished>(path).map_err(|e| unreadable.push(e.to_string())) else {
+            continue;
         };
-        let record = serde_json::to_string(&f).map_err(|source| StoreError::Format {
-            path: path.display().to_string(),
-            source,
-        })?;
-        interviews += tx
-            .execute(
-                "INSERT OR IGNORE INTO interviews (id, finished_at, questionnaire_id,
-                     questionnaire_version, triage, classification, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    f.id,
-                    f.finished_at,
-                    f.questionnaire.id,
-                    f.questionnaire.version,
-                    f.record.triage,
-                    f.record.classification,
-                    record
-                ],
-            )
-            .map_err(&sql)?;
+        interviews += put_interview(&tx, &f, Taken::Keep).map_err(&sql)?;
     }
     for path in &found.unfinished {
-        let u: Result<Unfinished, _> = read_file(path);
-        let u = match u {
-            Ok(u) => u,
-            Err(e) => {
-                unreadable.push(e.to_string());
-                continue;
-            }
+        let Ok(u) = read_file::<Unfinished>(path).map_err(|e| unreadable.push(e.to_string()))
+        else {
+            continue;
         };
-        let text = serde_json::to_string(&u).map_err(|source| StoreError::Format {
-            path: path.display().to_string(),
-            source,
-        })?;
-        let known = tx
-            .query_row("SELECT 1 FROM drafts WHERE draft = ?1", [&text], |_| Ok(()))
-            .optional()
-            .map_err(&sql)?
-            .is_some();
+        let known = exists(
+            &tx,
+            "SELECT 1 FROM drafts WHERE draft = ?1",
+            &json_text(&u).map_err(&sql)?,
+        )
+        .map_err(&sql)?;
         if !known {
-            drafts += tx
-                .execute(
-                    "INSERT INTO drafts (questionnaire_id, saved_at, owner, draft)
-                     VALUES (?1, ?2, NULL, ?3)",
-                    params![u.questionnaire.id, u.saved_at, text],
-                )
-                .map_err(&sql)?;
+            put_draft(&tx, &u, None).map_err(&sql)?;
+            drafts += 1;
         }
     }
     if let Some(path) = &found.practice {
@@ -156,24 +124,10 @@ pub fn import(
                     continue;
                 }
             };
-            let text = serde_json::to_string(&entry).map_err(|source| StoreError::Format {
-                path: path.display().to_string(),
-                source,
-            })?;
-            let known = tx
-                .query_row("SELECT 1 FROM practice WHERE attempt = ?1", [&text], |_| {
-                    Ok(())
-                })
-                .optional()
-                .map_err(&sql)?
-                .is_some();
-            if !known {
-                attempts += tx
-                    .execute(
-                        "INSERT INTO practice (at, case_id, score, attempt) VALUES (?1, ?2, ?3, ?4)",
-                        params![entry.at, entry.case, entry.score, text],
-                    )
-                    .map_err(&sql)?;
+            let text = json_text(&entry).map_err(&sql)?;
+            if !exists(&tx, "SELECT 1 FROM practice WHERE attempt = ?1", &text).map_err(&sql)? {
+                put_attempt(&tx, &entry).map_err(&sql)?;
+                attempts += 1;
             }
         }
     }

@@ -598,19 +598,7 @@ impl Store {
         if updated == 1 {
             return Ok(draft.unwrap_or_default());
         }
-        conn.execute(
-            "INSERT INTO drafts (questionnaire_id, saved_at, owner, interview_id, draft)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                u.questionnaire.id,
-                u.saved_at,
-                self.me,
-                u.interview_id,
-                text
-            ],
-        )
-        .map_err(self.sql())?;
-        Ok(conn.last_insert_rowid())
+        put_draft(&conn, u, Some(&self.me)).map_err(self.sql())
     }
 
     /// Forgets an unfinished interview.
@@ -649,11 +637,8 @@ impl Store {
         self.writing()?;
         let mut conn = self.conn();
         let tx = conn.transaction().map_err(self.sql())?;
-        let taken = |id: &str| -> Result<bool, StoreError> {
-            tx.query_row("SELECT 1 FROM interviews WHERE id = ?1", [id], |_| Ok(()))
-                .optional()
-                .map(|r| r.is_some())
-                .map_err(self.sql())
+        let taken = |id: &str| {
+            exists(&tx, "SELECT 1 FROM interviews WHERE id = ?1", id).map_err(self.sql())
         };
         let id = match existing {
             Some(id) if taken(id)? => id.to_string(),
@@ -669,27 +654,7 @@ impl Store {
             }
         };
         let finished = Finished::of(iv, &id, now);
-        let text = serde_json::to_string(&finished).map_err(self.json())?;
-        tx.execute(
-            "INSERT INTO interviews (id, finished_at, questionnaire_id, questionnaire_version,
-                                     triage, classification, record)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-             ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at,
-                 questionnaire_id = excluded.questionnaire_id,
-                 questionnaire_version = excluded.questionnaire_version,
-                 triage = excluded.triage, classification = excluded.classification,
-                 record = excluded.record",
-            params![
-                finished.id,
-                finished.finished_at,
-                finished.questionnaire.id,
-                finished.questionnaire.version,
-                finished.record.triage,
-                finished.record.classification,
-                text
-            ],
-        )
-        .map_err(self.sql())?;
+        put_interview(&tx, &finished, Taken::Replace).map_err(self.sql())?;
         if let Some(d) = draft {
             tx.execute("DELETE FROM drafts WHERE id = ?1", [d])
                 .map_err(self.sql())?;
@@ -820,28 +785,18 @@ impl Store {
 
     /// Whether a report of this interview has been saved.
     pub fn has_report(&self, id: &str) -> Result<bool, StoreError> {
-        self.conn()
-            .query_row(
-                "SELECT 1 FROM reports WHERE interview_id = ?1",
-                [id],
-                |_| Ok(()),
-            )
-            .optional()
-            .map(|r| r.is_some())
-            .map_err(self.sql())
+        exists(
+            &self.conn(),
+            "SELECT 1 FROM reports WHERE interview_id = ?1",
+            id,
+        )
+        .map_err(self.sql())
     }
 
     /// Keeps one graded practice attempt.
     pub fn append_practice(&self, entry: &LogEntry) -> Result<(), StoreError> {
         self.writing()?;
-        let text = serde_json::to_string(entry).map_err(self.json())?;
-        self.conn()
-            .execute(
-                "INSERT INTO practice (at, case_id, score, attempt) VALUES (?1, ?2, ?3, ?4)",
-                params![entry.at, entry.case, entry.score, text],
-            )
-            .map_err(self.sql())?;
-        Ok(())
+        put_attempt(&self.conn(), entry).map_err(self.sql())
     }
 
     /// Every practice attempt, oldest first, and those that could not be read (row, problem).
@@ -865,6 +820,84 @@ impl Store {
         }
         Ok((entries, bad))
     }
+}
+
+/// Whether `sql` (a `SELECT 1 … WHERE … = ?1`) finds a row for `param`.
+fn exists(conn: &Connection, sql: &str, param: &str) -> rusqlite::Result<bool> {
+    conn.query_row(sql, [param], |_| Ok(()))
+        .optional()
+        .map(|r| r.is_some())
+}
+
+/// A record as the JSON text a row keeps.
+fn json_text<T: Serialize>(value: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(e.into()))
+}
+
+/// What writing a finished interview whose id is already taken does.
+#[derive(Clone, Copy)]
+enum Taken {
+    /// Replace the record (finishing the same interview again).
+    Replace,
+    /// Keep the stored one (importing files already imported).
+    Keep,
+}
+
+/// The one way a finished interview becomes a row (saving and importing); the number of rows
+/// written.
+fn put_interview(conn: &Connection, f: &Finished, taken: Taken) -> rusqlite::Result<usize> {
+    let on_conflict = match taken {
+        Taken::Replace => {
+            "DO UPDATE SET finished_at = excluded.finished_at,
+                 questionnaire_id = excluded.questionnaire_id,
+                 questionnaire_version = excluded.questionnaire_version,
+                 triage = excluded.triage, classification = excluded.classification,
+                 record = excluded.record"
+        }
+        Taken::Keep => "DO NOTHING",
+    };
+    conn.execute(
+        &format!(
+            "INSERT INTO interviews (id, finished_at, questionnaire_id, questionnaire_version,
+                                     triage, classification, record)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT(id) {on_conflict}"
+        ),
+        params![
+            f.id,
+            f.finished_at,
+            f.questionnaire.id,
+            f.questionnaire.version,
+            f.record.triage,
+            f.record.classification,
+            json_text(f)?
+        ],
+    )
+}
+
+/// The one way an unfinished interview becomes a new row; returns the row.
+fn put_draft(conn: &Connection, u: &Unfinished, owner: Option<&str>) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO drafts (questionnaire_id, saved_at, owner, interview_id, draft)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            u.questionnaire.id,
+            u.saved_at,
+            owner,
+            u.interview_id,
+            json_text(u)?
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The one way a practice attempt becomes a row.
+fn put_attempt(conn: &Connection, entry: &LogEntry) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO practice (at, case_id, score, attempt) VALUES (?1, ?2, ?3, ?4)",
+        params![entry.at, entry.case, entry.score, json_text(entry)?],
+    )?;
+    Ok(())
 }
 
 /// A finished interview's JSON, refusing a format this version does not know.
