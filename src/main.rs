@@ -337,27 +337,38 @@ impl Data {
 
     /// The data folder for a command that writes (created if missing).
     fn store(&self) -> Result<Store, ExitCode> {
-        let store = Store::open(self.dir.as_deref()).map_err(|e| {
-            warn(&format!("kinscreen: cannot use the data folder: {e}\n(--data-dir DIR chooses another; --no-save keeps nothing)"));
-            ExitCode::from(BAD_INPUT)
-        })?;
-        for note in store.notes() {
-            warn(&format!("kinscreen: {note}"));
-        }
-        Ok(store)
+        opened(
+            Store::open(self.dir.as_deref()),
+            "cannot use the data folder",
+            "\n(--data-dir DIR chooses another; --no-save keeps nothing)",
+        )
     }
 
     /// The data folder for a command that only reads: nothing is created or changed.
     fn read_only(&self) -> Result<Store, ExitCode> {
-        let store = Store::open_read_only(self.dir.as_deref()).map_err(|e| {
-            warn(&format!("kinscreen: cannot read the data folder: {e}"));
-            ExitCode::from(BAD_INPUT)
-        })?;
-        for note in store.notes() {
-            warn(&format!("kinscreen: {note}"));
-        }
-        Ok(store)
+        opened(
+            Store::open_read_only(self.dir.as_deref()),
+            "cannot read the data folder",
+            "",
+        )
     }
+}
+
+/// An opened data folder with what opening found told on standard error, or the reason it
+/// could not be opened (exit 2).
+fn opened(
+    store: Result<Store, store::StoreError>,
+    failed: &str,
+    hint: &str,
+) -> Result<Store, ExitCode> {
+    let store = store.map_err(|e| {
+        warn(&format!("kinscreen: {failed}: {e}{hint}"));
+        ExitCode::from(BAD_INPUT)
+    })?;
+    for note in store.notes() {
+        warn(&format!("kinscreen: {note}"));
+    }
+    Ok(store)
 }
 
 fn run(path: Option<&Path>, data: &Data) -> ExitCode {

@@ -55,7 +55,7 @@ pub fn clean_short(text: &str, max: usize) -> String {
 /// JSON text with C1 controls and bidirectional controls escaped as `\uXXXX` as well (serde_json
 /// escapes only C0). They can only occur inside strings, so the JSON means the same.
 pub fn json_safe(json: String) -> String {
-    if !json.chars().any(|c| is_unsafe(c) && c != '\r') {
+    if !json.chars().any(is_unsafe) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);

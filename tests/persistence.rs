@@ -24,6 +24,15 @@ fn app(store: &Store) -> App {
     a
 }
 
+/// A new data folder with its store, and a window saving into it.
+fn session() -> (tempfile::TempDir, Store, Saver, App) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(Some(dir.path())).unwrap();
+    let saver = Saver::new(Some(store.clone()));
+    let a = app(&store);
+    (dir, store, saver, a)
+}
+
 /// From the review: change the severity to 9 (severe pain), then finish.
 fn severe_pain_then_finish(app: &mut App, saver: &mut Saver) {
     let (_, keys) = common::to_review_row(app, "severity");
@@ -64,10 +73,7 @@ fn files(dir: &Path, sub: &str) -> Vec<String> {
 
 #[test]
 fn saved_after_every_answer_then_kept_in_the_history_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut saver = Saver::new(Some(store.clone()));
-    let mut a = app(&store);
+    let (dir, store, mut saver, mut a) = session();
     send(&mut a, &mut saver, &[Confirm]);
     assert!(
         files(dir.path(), ".").is_empty(),
@@ -98,10 +104,7 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
 
 #[test]
 fn resume_offer_and_start_over() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut saver = Saver::new(Some(store.clone()));
-    let mut first = app(&store);
+    let (_dir, store, mut saver, mut first) = session();
     send(
         &mut first,
         &mut saver,
@@ -145,10 +148,7 @@ fn resume_offer_and_start_over() {
 
 #[test]
 fn report_key_saves_markdown_and_says_where() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut saver = Saver::new(Some(store.clone()));
-    let mut a = app(&store);
+    let (_dir, store, mut saver, mut a) = session();
     send(&mut a, &mut saver, &common::welcome_to_review());
     send(&mut a, &mut saver, &[Finish, SaveReport]);
     let status = a.status.clone().unwrap();
@@ -675,10 +675,7 @@ fn a_damaged_database_is_reported_and_kept_aside_never_overwritten() {
 
 #[test]
 fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut saver = Saver::new(Some(store.clone()));
-    let mut a = app(&store);
+    let (dir, store, mut saver, mut a) = session();
     send(&mut a, &mut saver, &common::welcome_to_review());
     send(&mut a, &mut saver, &[Finish, SaveReport]);
     let (list, _) = store.history().unwrap();
@@ -727,10 +724,7 @@ fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record(
 
 #[test]
 fn a_save_that_fails_is_shown_in_full_kept_visible_and_never_called_saved() {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(Some(dir.path())).unwrap();
-    let mut saver = Saver::new(Some(store.clone()));
-    let mut a = app(&store);
+    let (_dir, store, mut saver, mut a) = session();
     send(&mut a, &mut saver, &common::welcome_to_review());
     store.simulate_full_disk(0);
     send(&mut a, &mut saver, &[Finish]);

@@ -187,6 +187,13 @@ impl Session {
         t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
     }
 
+    /// Ctrl-C: exit 130 with the terminal given back.
+    fn ctrl_c_ends_restored(&mut self) {
+        self.keys(b"\x03");
+        assert_eq!(self.exit_code(), 130);
+        self.assert_restored();
+    }
+
     fn assert_restored(&self) {
         let parser = self.screen.lock().unwrap();
         let screen = parser.screen();
@@ -255,9 +262,7 @@ fn red_flag_alert_then_ctrl_c() {
     s.keys(b"\r");
     s.wait_for("How old is the person with the pain?");
     s.wait_for("Warning sign: A swollen, or painful and tender, calf");
-    s.keys(b"\x03");
-    assert_eq!(s.exit_code(), 130);
-    s.assert_restored();
+    s.ctrl_c_ends_restored();
 }
 
 #[test]
@@ -278,9 +283,7 @@ fn too_small_a_terminal_shows_a_message_and_quits_cleanly() {
     s.wait_for("Press Enter to begin");
     s.resize(10, 40);
     s.wait_for("Please make the window larger");
-    s.keys(b"\x03");
-    assert_eq!(s.exit_code(), 130);
-    s.assert_restored();
+    s.ctrl_c_ends_restored();
 }
 
 impl Drop for Session {
@@ -343,9 +346,7 @@ fn killed_with_sigkill_it_resumes_at_the_same_question_with_every_answer() {
     again.wait_for("(•) 1 Left");
     again.keys(b"\x7f");
     again.wait_for("(•) 3 Ankle");
-    again.keys(b"\x03");
-    assert_eq!(again.exit_code(), 130);
-    again.assert_restored();
+    again.ctrl_c_ends_restored();
 }
 
 #[test]
@@ -458,9 +459,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_redraws() {
     // Still answering as before.
     s.keys(b"n\r");
     s.wait_for("How old is the person with the pain?");
-    s.keys(b"\x03");
-    assert_eq!(s.exit_code(), 130);
-    s.assert_restored();
+    s.ctrl_c_ends_restored();
 }
 
 #[test]
@@ -483,9 +482,7 @@ fn a_paste_is_never_read_as_keys_and_keys_do_nothing_while_too_small() {
     s.resize(24, 80);
     s.wait_for("How old is the person with the pain?");
     assert!(!s.contents().contains("Quit?"), "{}", s.contents());
-    s.keys(b"\x03");
-    assert_eq!(s.exit_code(), 130);
-    s.assert_restored();
+    s.ctrl_c_ends_restored();
 }
 
 #[test]
@@ -526,9 +523,7 @@ fn two_windows_never_share_a_draft_and_a_killed_one_frees_it() {
     third.wait_for("You have an unfinished interview");
     third.keys(b"r");
     third.wait_for("How old is the person with the pain?");
-    third.keys(b"\x03");
-    assert_eq!(third.exit_code(), 130);
-    third.assert_restored();
+    third.ctrl_c_ends_restored();
 }
 
 #[test]
@@ -564,7 +559,5 @@ fn hostile_and_huge_questionnaire_texts_are_shown_escaped_and_stay_fast() {
         "{:?}",
         started.elapsed()
     );
-    s.keys(b"\x03");
-    assert_eq!(s.exit_code(), 130);
-    s.assert_restored();
+    s.ctrl_c_ends_restored();
 }

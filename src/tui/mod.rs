@@ -124,10 +124,9 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended>
     });
     saver.release();
     let outcome = outcome?;
-    let unsaved_result = (app.save_error.is_some()
-        && *app.interview.state() == State::Finished
-        && saver.store.is_some())
-    .then(|| app.interview.clone());
+    // A save error can only come from a store, so saving was on.
+    let unsaved_result = (app.save_error.is_some() && *app.interview.state() == State::Finished)
+        .then(|| app.interview.clone());
     Ok(Ended {
         outcome,
         unsaved_result,

@@ -16,7 +16,7 @@ use crate::summary::Part;
 use crate::tui::app::Saving;
 use crate::tui::screens::overlay::{key_help, yes_no};
 use crate::tui::screens::result::block_lines;
-use crate::tui::screens::{hint_lines, para, too_small};
+use crate::tui::screens::{clip, hint_lines, para, too_small};
 
 /// "34-year-old female, nurse on a busy ward; runs four times a week".
 pub fn patient_line(s: &Station) -> String {
@@ -27,11 +27,6 @@ pub fn patient_line(s: &Station) -> String {
 /// Difficulty as filled and empty dots.
 fn dots(d: u8) -> String {
     (1..=3).map(|i| if i <= d { '●' } else { '○' }).collect()
-}
-
-/// Cuts a line to `width` characters, with an ellipsis when cut.
-fn fit(text: &str, width: usize) -> String {
-    crate::tui::screens::clip(text, width)
 }
 
 /// The headings of item `i`, joined: "Site · Body chart".
@@ -111,7 +106,7 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             format!("Asked {} ", app.attempt.asked().len()),
         ),
     };
-    let left = fit(
+    let left = clip(
         &format!(" kinscreen practice · {title}"),
         usize::from(area.width).saturating_sub(right.chars().count() + 1),
     );
@@ -211,7 +206,7 @@ fn list(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             let text = format!(
                 "{:>2}. {:<title_width$} {}  {}",
                 i + 1,
-                fit(&s.case.case.title, title_width),
+                clip(&s.case.case.title, title_width),
                 dots(s.case.case.difficulty),
                 record
             );
@@ -323,7 +318,7 @@ fn board(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         if x.section != section {
             section = x.section;
             rows.push(Line::styled(
-                fit(&q.sections[section].title, width),
+                clip(&q.sections[section].title, width),
                 t.prompt(),
             ));
         }
@@ -334,12 +329,12 @@ fn board(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         let tagged = tags(q, *i);
         let (topic, tag) = if width >= TOPIC + 16 && !tagged.is_empty() {
             (
-                format!("{mark} {:<TOPIC$}", fit(x.topic(), TOPIC)),
-                fit(&tagged, width - TOPIC - 4),
+                format!("{mark} {:<TOPIC$}", clip(x.topic(), TOPIC)),
+                clip(&tagged, width - TOPIC - 4),
             )
         } else {
             (
-                fit(&format!("{mark} {}", x.topic()), width.saturating_sub(2)),
+                clip(&format!("{mark} {}", x.topic()), width.saturating_sub(2)),
                 String::new(),
             )
         };
@@ -404,7 +399,7 @@ fn form(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         }
     };
     let row = |part: usize, at: usize, mark: &str, text: String| {
-        let text = fit(&text, usize::from(w).saturating_sub(8));
+        let text = clip(&text, usize::from(w).saturating_sub(8));
         if f.part == part && f.cursor[part] == at {
             Line::styled(format!("  › {mark} {text}"), t.selected())
         } else {
@@ -493,7 +488,7 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     let mut out: Vec<Line<'static>> = Vec::new();
     let section = |out: &mut Vec<Line<'static>>, title: &str| {
         out.push(Line::raw(""));
-        out.push(Line::styled(fit(title, usize::from(width)), t.title()));
+        out.push(Line::styled(clip(title, usize::from(width)), t.title()));
     };
 
     let verdict = if g.passed { "PASS" } else { "FAIL" };
