@@ -207,7 +207,7 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
             " ",
             " ",
         );
-        l.truncate(2);
+        l.truncate(4);
         lines.extend(l);
     }
     lines
