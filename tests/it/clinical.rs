@@ -5,7 +5,7 @@
 
 use std::sync::Arc;
 
-mod common;
+use crate::common;
 
 use kinscreen::answers;
 use kinscreen::questionnaire::{self, Questionnaire};

@@ -2,7 +2,7 @@
 //! models), installed with pip into a throwaway virtual environment, plus the semantic checks
 //! in `tests/fhir/validate.py`. Without Python the test says so and fails.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-mod common;
+use crate::common;
 
 use assert_cmd::Command;
 use kinscreen::{answers, questionnaire, report};

@@ -1,7 +1,7 @@
 //! Every practice case shipped in `questionnaires/cases/` validates and agrees with the engine,
 //! and a case whose key has drifted from the model is caught.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 use std::sync::Arc;

@@ -3,7 +3,7 @@
 //! every one of them, with the same type and exactly these options (version 2 of the
 //! dictionary).
 
-mod common;
+use crate::common;
 
 use kinscreen::questionnaire::{self, Kind};
 

@@ -2,7 +2,7 @@
 //! Each file's second line says what must be reported: `# expect: error|warning LINE:COL text`
 //! (or `# expect: clean`).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -1,7 +1,7 @@
 //! Saving as the person goes: the event loop's saver against a private data folder, the resume
 //! offer, reports, and the history commands as processes.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -242,7 +242,7 @@ fn history_show_and_export_as_processes() {
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../docs/export.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../docs/export.schema.json")).unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
     let errors: Vec<String> = validator
         .iter_errors(&json)
@@ -276,7 +276,7 @@ fn the_schema_rejects_a_broken_record() {
     let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     json["assessment"]["basis"] = "certain".into();
     let schema: serde_json::Value =
-        serde_json::from_str(include_str!("../docs/export.schema.json")).unwrap();
+        serde_json::from_str(include_str!("../../docs/export.schema.json")).unwrap();
     assert!(!jsonschema::validator_for(&schema).unwrap().is_valid(&json));
 }
 

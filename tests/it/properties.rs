@@ -1,7 +1,7 @@
 //! Properties of the engine and the loaders: every walk ends, going back then forward restores
 //! the state, and no answers file or questionnaire text makes anything panic.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

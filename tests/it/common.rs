@@ -1,5 +1,4 @@
-//! Helpers shared by the integration tests (each test file includes this module; not every
-//! file uses every helper).
+//! Helpers shared by the integration test modules (not every module uses every helper).
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};

@@ -1,6 +1,6 @@
 //! The command line as a process: exit codes and messages a user sees.
 
-mod common;
+use crate::common;
 
 use std::os::unix::fs::FileTypeExt;
 use std::path::PathBuf;
@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-const BUILTIN: &str = include_str!("../questionnaires/lower-limb.toml");
+const BUILTIN: &str = include_str!("../../questionnaires/lower-limb.toml");
 
 fn kinscreen() -> Command {
     Command::cargo_bin("kinscreen").unwrap()

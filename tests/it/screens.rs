@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-mod common;
+use crate::common;
 
 use common::{TO_ONSET, TO_REVIEW};
 use kinscreen::questionnaire;
