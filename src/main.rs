@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use kinscreen::practice::{self, Station};
-use kinscreen::questionnaire::{self, Questionnaire, render_excerpts};
+use kinscreen::questionnaire::{self, Checks, Questionnaire, render_excerpts};
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Outcome;
 use kinscreen::tui::practice::PracticeApp;
@@ -794,16 +794,19 @@ fn validate(files: &[PathBuf], strict: bool, questionnaire_path: Option<&Path>) 
                 continue;
             }
         };
-        let (ok, problems) = if kinscreen::case::looks_like_case(&src) {
-            let q = match load(questionnaire_path) {
-                Ok(q) => Arc::new(q),
-                Err(code) => return code,
-            };
-            let (case, problems) = kinscreen::case::check(&q, &src, &name);
-            (case.is_some(), problems)
-        } else {
-            let (q, problems) = questionnaire::check(&src, &name);
-            (q.is_some(), problems)
+        // One parse tells a questionnaire from a practice case and checks the questionnaire.
+        let checked =
+            questionnaire::check_unless(&src, &name, Checks::Full, kinscreen::case::is_case);
+        let (ok, problems) = match checked {
+            Some((q, problems)) => (q.is_some(), problems),
+            None => {
+                let q = match load(questionnaire_path) {
+                    Ok(q) => Arc::new(q),
+                    Err(code) => return code,
+                };
+                let (case, problems) = kinscreen::case::check(&q, &src, &name);
+                (case.is_some(), problems)
+            }
         };
         if !problems.is_empty() {
             warn_excerpts(&problems, &src, styled);

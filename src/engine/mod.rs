@@ -9,6 +9,9 @@ use crate::assess::{self, Assessment};
 pub use crate::questionnaire::{Answer, Answers, holds};
 use crate::questionnaire::{Kind, OIdx, QIdx, Question, Questionnaire, RIdx};
 
+mod walk;
+use walk::Walk;
+
 /// Where the interview stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum State {
@@ -67,29 +70,12 @@ pub struct Progress {
 /// The questions the answers put on the path, in order. A question's condition reads only
 /// earlier questions, and only their answers that are themselves on the path.
 pub fn path(q: &Questionnaire, answers: &Answers) -> Vec<QIdx> {
-    let mut effective = Answers::new();
-    let mut path = Vec::new();
-    for (i, question) in q.questions.iter().enumerate() {
-        if question
-            .ask_when
-            .as_ref()
-            .is_none_or(|c| holds(c, &effective))
-        {
-            path.push(i);
-            if let Some(a) = answers.get(&i) {
-                effective.insert(i, a.clone());
-            }
-        }
-    }
-    path
+    walk::complete(q, answers, 0, Vec::new(), Answers::new()).0
 }
 
 /// The answers that count: those to questions on the path.
 pub fn effective_answers(q: &Questionnaire, answers: &Answers) -> Answers {
-    path(q, answers)
-        .into_iter()
-        .filter_map(|i| answers.get(&i).map(|a| (i, a.clone())))
-        .collect()
+    walk::complete(q, answers, 0, Vec::new(), Answers::new()).1
 }
 
 /// Checks an answer against its question and puts a multi choice in questionnaire order.
@@ -161,6 +147,8 @@ pub struct Interview {
     acknowledged: BTreeSet<RIdx>,
     /// Editing from the review: return there once the path is complete again.
     return_to_review: bool,
+    /// The path and the answers that count, kept in step with `answers`.
+    walk: Walk,
 }
 
 impl PartialEq for Interview {
@@ -177,15 +165,19 @@ impl PartialEq for Interview {
 impl Interview {
     /// Starts at the first question on the path.
     pub fn new(q: Arc<Questionnaire>) -> Self {
-        let first = path(&q, &Answers::new()).first().copied();
-        let state = first.map_or(State::Review, State::Asking);
+        let answers = Answers::new();
+        let mut walk = Walk::new(&q);
+        let state = walk
+            .next_after(&q, &answers, None)
+            .map_or(State::Review, State::Asking);
         Interview {
             q,
-            answers: Answers::new(),
+            answers,
             state,
             history: Vec::new(),
             acknowledged: BTreeSet::new(),
             return_to_review: false,
+            walk,
         }
     }
 
@@ -218,12 +210,12 @@ impl Interview {
 
     /// The answers that count.
     pub fn effective_answers(&self) -> Answers {
-        effective_answers(&self.q, &self.answers)
+        self.walk.full(&self.q, &self.answers).1
     }
 
     /// The current path.
     pub fn path(&self) -> Vec<QIdx> {
-        path(&self.q, &self.answers)
+        self.walk.full(&self.q, &self.answers).0
     }
 
     /// Questions on the path that have an answer, in order.
@@ -279,6 +271,7 @@ impl Interview {
         };
         let answer = check_answer(&self.q.questions[i], answer)?;
         self.answers.insert(i, answer);
+        self.walk.changed(&self.q, i);
         self.history.push(i);
         self.advance_from(i);
         Ok(())
@@ -294,7 +287,9 @@ impl Interview {
                 question: self.q.questions[i].id.clone(),
             });
         }
-        self.answers.remove(&i);
+        if self.answers.remove(&i).is_some() {
+            self.walk.changed(&self.q, i);
+        }
         self.history.push(i);
         self.advance_from(i);
         Ok(())
@@ -445,19 +440,25 @@ impl Interview {
             }
         }
         for (i, a) in answers {
-            if i < &q.questions.len() && check_answer(&q.questions[*i], a.clone()).is_ok() {
-                iv.answers.entry(*i).or_insert_with(|| a.clone());
+            if i < &q.questions.len()
+                && !iv.answers.contains_key(i)
+                && check_answer(&q.questions[*i], a.clone()).is_ok()
+            {
+                iv.answers.insert(*i, a.clone());
+                iv.walk.changed(&q, *i);
             }
         }
         iv
     }
 
+    /// After an answer, a skip or an acknowledged alert at `from`: an alert for interrupting
+    /// rules that newly hold, else back to the review when editing from there and done, else
+    /// the next question on the path. Costs what changed, not the whole path, when answering
+    /// in order.
     fn advance_from(&mut self, from: QIdx) {
-        let effective = self.effective_answers();
-        let firing: BTreeSet<RIdx> = assess::fired_rules(&self.q, &effective)
-            .into_iter()
-            .filter(|r| self.q.rules[*r].interrupt)
-            .collect();
+        let next = self.walk.next_after(&self.q, &self.answers, Some(from));
+        self.walk.settle(&self.q, &self.answers);
+        let firing = self.walk.firing().clone();
         // An alert seen for an answer since withdrawn is forgotten: choosing it again alerts again.
         self.acknowledged.retain(|r| firing.contains(r));
         let new: Vec<RIdx> = firing
@@ -474,7 +475,7 @@ impl Interview {
             self.state = State::Review;
             return;
         }
-        self.state = match self.path().into_iter().find(|p| *p > from) {
+        self.state = match next {
             Some(next) => State::Asking(next),
             None => {
                 self.return_to_review = false;

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::Checks;
 use super::analysis::{Spans, analyse};
 use super::model::*;
 use super::problem::{Problem, Severity};
@@ -64,7 +65,12 @@ impl Builder<'_> {
 
 /// Builds and validates. Returns the questionnaire (when there is no error) and all problems
 /// found, warnings included.
-pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<Problem>) {
+pub fn build(
+    raw: RawDoc,
+    file: &str,
+    src: &str,
+    checks: Checks,
+) -> (Option<Questionnaire>, Vec<Problem>) {
     let mut b = Builder {
         file,
         src,
@@ -366,6 +372,7 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
     let has_error = b.problems.iter().any(Problem::is_error);
     let questionnaire = match (decision, has_error) {
         (Some(decision), false) => Some(Questionnaire {
+            index: Index::new(&questions, &rules),
             source: file.to_string(),
             document: src.to_string(),
             fingerprint: fingerprint(src),
@@ -395,6 +402,9 @@ pub fn build(raw: RawDoc, file: &str, src: &str) -> (Option<Questionnaire>, Vec<
     };
     // The whole-interview checks need every id resolved.
     let questionnaire = questionnaire.and_then(|q| {
+        if checks == Checks::Structure {
+            return Some(q);
+        }
         let found = analyse(&q, &spans, file, src);
         let fatal = found.iter().any(Problem::is_error);
         b.problems.extend(found);

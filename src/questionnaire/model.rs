@@ -46,6 +46,39 @@ pub struct Questionnaire {
     pub safety_net: Vec<Note>,
     /// History-taking headings questions are tagged with (for practice mode).
     pub headings: Vec<Heading>,
+    /// Lookups made once when the questionnaire is built (see [`Index`]).
+    pub(crate) index: Index,
+}
+
+/// Lookups the engine and the answers files need at every step, made once: question ids to
+/// indices, and for each question the interrupting rules that read it (so an answer re-checks
+/// only those rules).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Index {
+    by_id: std::collections::HashMap<String, QIdx>,
+    interrupts_reading: Vec<Vec<RIdx>>,
+}
+
+impl Index {
+    pub(crate) fn new(questions: &[Question], rules: &[Rule]) -> Index {
+        let by_id = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        let mut interrupts_reading = vec![Vec::new(); questions.len()];
+        for (r, rule) in rules.iter().enumerate().filter(|(_, r)| r.interrupt) {
+            for qi in rule.when.read() {
+                if let Some(list) = interrupts_reading.get_mut(qi) {
+                    list.push(r);
+                }
+            }
+        }
+        Index {
+            by_id,
+            interrupts_reading,
+        }
+    }
 }
 
 /// A heading of a history-taking scheme, such as SOCRATES "Site".
@@ -395,7 +428,15 @@ impl Condition {
 impl Questionnaire {
     /// The question with this id.
     pub fn question_index(&self, id: &str) -> Option<QIdx> {
-        self.questions.iter().position(|q| q.id == id)
+        self.index.by_id.get(id).copied()
+    }
+
+    /// The interrupting rules whose condition reads question `q`.
+    pub fn interrupts_reading(&self, q: QIdx) -> &[RIdx] {
+        self.index
+            .interrupts_reading
+            .get(q)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The least urgent triage level, used when no rule fires.

@@ -77,8 +77,14 @@ impl Reader<'_> {
     }
 }
 
-/// Parses the file into its raw model, or returns every syntax or type problem.
-pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
+/// Parses the file into its raw model, or returns every syntax or type problem; unless the
+/// file's top-level keys say it is something else (`other` says so): then `Ok(None)`, from the
+/// same single parse.
+pub fn parse_unless(
+    src: &str,
+    file: &str,
+    other: impl Fn(&[&str]) -> bool,
+) -> Result<Option<RawDoc>, Vec<Problem>> {
     let mut r = Reader {
         file,
         src,
@@ -92,6 +98,10 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
         return Err(r.problems);
     }
     let doc = doc.into_inner();
+    let keys: Vec<&str> = doc.iter().map(|(k, _)| k.get_ref().as_ref()).collect();
+    if other(&keys) {
+        return Ok(None);
+    }
 
     for (key, _) in doc.iter() {
         let name = key.get_ref().as_ref();
@@ -160,7 +170,7 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
         .unwrap_or_default();
 
     match (meta, text, decision) {
-        (Some(meta), Some(text), Some(decision)) if r.problems.is_empty() => Ok(RawDoc {
+        (Some(meta), Some(text), Some(decision)) if r.problems.is_empty() => Ok(Some(RawDoc {
             meta,
             text,
             sections,
@@ -174,7 +184,7 @@ pub fn parse(src: &str, file: &str) -> Result<RawDoc, Vec<Problem>> {
             evidence,
             next_steps,
             safety_net,
-        }),
+        })),
         _ => Err(r.problems),
     }
 }

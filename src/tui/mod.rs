@@ -142,12 +142,17 @@ pub struct Signals {
     tstp: Arc<AtomicBool>,
     /// SIGCONT: the program was continued.
     cont: Arc<AtomicBool>,
+    /// The event loop has returned: nothing needs ending by force any more.
+    over: Arc<AtomicBool>,
 }
 
 /// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
 /// set the stop flag of the [`Signals`] `body` must watch, a watchdog ends the process if the terminal goes
 /// away, panics restore it (ratatui's hook, plus bracketed paste switched off), and Ctrl-Z or
 /// SIGTSTP suspend it the way every full-screen program does (see [`suspend`]).
+///
+/// Nothing polls: the event loop sleeps until a key, a resize or a signal (see [`wake_on`]),
+/// and the watchdog sleeps until the terminal hangs up, so an idle screen costs no CPU.
 pub fn in_terminal<T>(
     body: impl FnOnce(&mut DefaultTerminal, &Signals) -> anyhow::Result<T>,
 ) -> anyhow::Result<T> {
@@ -155,6 +160,7 @@ pub fn in_terminal<T>(
         stop: Arc::new(AtomicBool::new(false)),
         tstp: Arc::new(AtomicBool::new(false)),
         cont: Arc::new(AtomicBool::new(false)),
+        over: Arc::new(AtomicBool::new(false)),
     };
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&signals.stop))?;
@@ -163,7 +169,8 @@ pub fn in_terminal<T>(
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&signals.tstp))?;
     let cont =
         signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&signals.cont))?;
-    spawn_watchdog(Arc::clone(&signals.stop));
+    let waker = wake_on(Arc::clone(&signals.stop), Arc::clone(&signals.over))?;
+    spawn_watchdog(Arc::clone(&signals.stop), Arc::clone(&signals.over));
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -179,11 +186,21 @@ pub fn in_terminal<T>(
     }));
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = body(&mut terminal, &signals);
+    signals.over.store(true, Ordering::Relaxed);
+    waker.close();
     signal_hook::low_level::unregister(tstp);
     signal_hook::low_level::unregister(cont);
     let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
-    ratatui::try_restore()?;
-    result
+    let restored = ratatui::try_restore();
+    if terminal.show_cursor().is_err() {
+        // The terminal is gone: ratatui's own clean-up would report that on it and fail again.
+        std::mem::forget(terminal);
+    }
+    match restored {
+        // Failing to restore a terminal that went away is no new error.
+        Err(e) if !signals.stop.load(Ordering::Relaxed) && !hung_up(false) => Err(e.into()),
+        _ => result,
+    }
 }
 
 /// Gives the terminal back: bracketed paste off, raw mode off, the main screen back.
@@ -346,48 +363,88 @@ impl Saver {
     }
 }
 
-/// How long the loop may take to notice a stop request before the watchdog ends the process.
+/// Wakes the event loop when a signal asks something of it. The loop sleeps in crossterm's
+/// `event::read`, which wakes for keys and for SIGWINCH (crossterm listens for it to report
+/// resizes); so a thread, itself asleep until SIGTERM, SIGHUP, SIGTSTP or SIGCONT arrives
+/// (their flags are set by the handlers registered in [`in_terminal`]), raises SIGWINCH: the
+/// loop wakes with a resize event and then sees the flags. After SIGTERM or SIGHUP it gives the
+/// loop [`STOP_GRACE`] to end before ending the process itself (see [`give_up_after_grace`]).
+fn wake_on(
+    stop: Arc<AtomicBool>,
+    over: Arc<AtomicBool>,
+) -> anyhow::Result<signal_hook::iterator::Handle> {
+    use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
+    let handle = signals.handle();
+    std::thread::spawn(move || {
+        for signal in signals.forever() {
+            let _ = signal_hook::low_level::raise(SIGWINCH);
+            if signal == SIGTERM || signal == SIGHUP {
+                stop.store(true, Ordering::Relaxed);
+                give_up_after_grace(&over);
+            }
+        }
+    });
+    Ok(handle)
+}
+
+/// How long the loop may take to notice a stop request before the process is ended for it.
 const STOP_GRACE: Duration = Duration::from_millis(1500);
 
+/// Waits [`STOP_GRACE`]; if the event loop has not returned by then (it is stuck, see
+/// [`spawn_watchdog`]), restores what it can and exits with 130. Answers are already saved.
+/// Once the loop has returned the program ends its own way, however long its last save takes.
+fn give_up_after_grace(over: &AtomicBool) {
+    std::thread::sleep(STOP_GRACE);
+    if !over.load(Ordering::Relaxed) {
+        restore();
+        std::process::exit(130);
+    }
+}
+
 /// Guards against a terminal that has gone away (the window closed, the SSH link dropped).
-/// crossterm 0.29 then spins inside `event::poll` and never returns, so neither its timeout nor
-/// the stop flag set by SIGHUP/SIGTERM is ever seen (crossterm issue #793). This thread notices
-/// the hang-up itself, asks the loop to stop, and if the loop does not end within
-/// [`STOP_GRACE`], restores what it can and exits with 130. Answers are already saved.
-fn spawn_watchdog(stop: Arc<AtomicBool>) {
+/// crossterm 0.29 then spins inside `event::read` and never returns, so the stop flag is never
+/// seen (crossterm issue #793). This thread sleeps until the terminal hangs up, asks the loop
+/// to stop, and if it does not end within [`STOP_GRACE`], ends the process with 130.
+fn spawn_watchdog(stop: Arc<AtomicBool>, over: Arc<AtomicBool>) {
     std::thread::spawn(move || {
-        let mut asked: Option<std::time::Instant> = None;
-        loop {
-            std::thread::sleep(Duration::from_millis(100));
-            if terminal_hung_up() {
-                stop.store(true, Ordering::Relaxed);
-            }
-            if stop.load(Ordering::Relaxed) {
-                let since = asked.get_or_insert_with(std::time::Instant::now);
-                if since.elapsed() > STOP_GRACE {
-                    restore();
-                    std::process::exit(130);
-                }
-            }
+        if wait_for_hang_up() {
+            stop.store(true, Ordering::Relaxed);
+            let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+            give_up_after_grace(&over);
         }
     });
 }
 
-/// Whether the terminal on standard input has hung up.
+/// Sleeps until the terminal on standard input hangs up (true), or returns false at once where
+/// that cannot be watched.
+fn wait_for_hang_up() -> bool {
+    hung_up(true)
+}
+
+/// Whether the terminal on standard input has hung up; with `wait`, sleeps until it does.
 #[cfg(unix)]
-fn terminal_hung_up() -> bool {
-    let mut fd = libc::pollfd {
-        fd: libc::STDIN_FILENO,
-        events: 0,
-        revents: 0,
-    };
-    // SAFETY: one valid pollfd, no timeout; poll only reports on the descriptor.
-    let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-    ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+fn hung_up(wait: bool) -> bool {
+    loop {
+        let mut fd = libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: 0,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd and its count. With no events asked for, poll reports only a
+        // hang-up or a failure of the descriptor (always reported); -1 waits without a timeout.
+        let ready = unsafe { libc::poll(&mut fd, 1, if wait { -1 } else { 0 }) };
+        if ready > 0 {
+            return fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
+        }
+        if ready == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            return false;
+        }
+    }
 }
 
 #[cfg(not(unix))]
-fn terminal_hung_up() -> bool {
+fn hung_up(_wait: bool) -> bool {
     false
 }
 
@@ -417,14 +474,26 @@ pub(crate) fn event_loop(
     front: &mut impl Front,
     signals: &Signals,
 ) -> anyhow::Result<Outcome> {
+    /// Tells the grace-period thread that the loop returned, whichever way it did.
+    struct Returned<'a>(&'a AtomicBool);
+    impl Drop for Returned<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+    let _returned = Returned(&signals.over);
     let size = terminal.size()?;
     let mut size = (size.width, size.height);
     front.resize(size.0, size.1);
     loop {
-        terminal.draw(|frame| {
+        let drawn = terminal.draw(|frame| {
             front.draw(frame);
             escape_cells(frame.buffer_mut());
-        })?;
+        });
+        if drawn.is_err() && (signals.stop.load(Ordering::Relaxed) || hung_up(false)) {
+            return Ok(Outcome::Interrupted);
+        }
+        drawn?;
         if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
@@ -439,10 +508,16 @@ pub(crate) fn event_loop(
             retake(terminal)?;
             continue;
         }
-        if !event::poll(Duration::from_millis(200))? {
-            continue;
-        }
-        match event::read()? {
+        // Sleeps until something happens: nothing is drawn or checked while idle.
+        let event = match event::read() {
+            Ok(event) => event,
+            // The terminal went away while reading.
+            Err(_) if signals.stop.load(Ordering::Relaxed) || hung_up(false) => {
+                return Ok(Outcome::Interrupted);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        match event {
             Event::Key(key) if ctrl(&key, 'z') => suspend(terminal, signals)?,
             Event::Key(key)
                 if (size.0 < screens::MIN_WIDTH || size.1 < screens::MIN_HEIGHT)

@@ -1,8 +1,9 @@
 //! The FHIR output passes a real validator: the Python package `fhir.resources` (its R4B
-//! models), installed with pip into a throwaway virtual environment, plus the semantic checks
-//! in `tests/fhir/validate.py`. Without Python the test says so and fails.
+//! models), plus the semantic checks
+//! in `tests/fhir/validate.py`, in the Python environment of [`crate::python`] (cached; skipped
+//! only where no package index can be reached, failing without Python).
 
-use crate::common;
+use crate::{common, python};
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -11,60 +12,8 @@ use std::sync::Arc;
 use kinscreen::questionnaire;
 use kinscreen::store::Store;
 
-const FHIR_RESOURCES: &str = "fhir.resources==8.3.0";
-
 fn kinscreen() -> Command {
     Command::new(env!("CARGO_BIN_EXE_kinscreen"))
-}
-
-/// A virtual environment with fhir.resources, made once per build folder (and once per run:
-/// the tests share it).
-fn python() -> PathBuf {
-    static PYTHON: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    PYTHON.get_or_init(make_python).clone()
-}
-
-fn make_python() -> PathBuf {
-    let found = Command::new("python3").arg("--version").output();
-    assert!(
-        found.is_ok_and(|o| o.status.success()),
-        "python3 is not installed: the FHIR validation test needs Python 3 (with venv and pip) \
-         to install {FHIR_RESOURCES}. Install it and run the tests again."
-    );
-    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fhir-venv");
-    let python = venv.join("bin").join("python");
-    let ready = venv.join(format!("ready-{FHIR_RESOURCES}"));
-    if !ready.exists() {
-        let _ = std::fs::remove_dir_all(&venv);
-        let made = Command::new("python3")
-            .args(["-m", "venv"])
-            .arg(&venv)
-            .output()
-            .unwrap();
-        assert!(
-            made.status.success(),
-            "python3 -m venv failed: {}",
-            String::from_utf8_lossy(&made.stderr)
-        );
-        let pip = Command::new(&python)
-            .args([
-                "-m",
-                "pip",
-                "install",
-                "--quiet",
-                "--disable-pip-version-check",
-                FHIR_RESOURCES,
-            ])
-            .output()
-            .unwrap();
-        assert!(
-            pip.status.success(),
-            "pip install {FHIR_RESOURCES} failed: {}",
-            String::from_utf8_lossy(&pip.stderr)
-        );
-        std::fs::write(&ready, "").unwrap();
-    }
-    python
 }
 
 fn run_to_file(cmd: &mut Command, path: &Path) {
@@ -78,17 +27,14 @@ fn run_to_file(cmd: &mut Command, path: &Path) {
 }
 
 fn validate(python: &Path, files: &[PathBuf]) -> std::process::Output {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fhir/validate.py");
-    Command::new(python)
-        .arg(script)
-        .args(files)
-        .output()
-        .unwrap()
+    python::run_script(python, "validate.py", files)
 }
 
 #[test]
 fn questionnaire_and_responses_pass_the_fhir_validator() {
-    let python = python();
+    let Some(python) = python::python() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut files = vec![dir.path().join("questionnaire.json")];
     run_to_file(
@@ -156,7 +102,9 @@ fn questionnaire_and_responses_pass_the_fhir_validator() {
 
 #[test]
 fn the_validator_rejects_a_broken_response() {
-    let python = python();
+    let Some(python) = python::python() else {
+        return;
+    };
     let dir = tempfile::tempdir().unwrap();
     let q = dir.path().join("q.json");
     run_to_file(kinscreen().args(["export-questionnaire"]), &q);

@@ -14,5 +14,6 @@ mod persistence;
 mod practice;
 mod properties;
 mod pty;
+mod python;
 mod screens;
 mod v1;

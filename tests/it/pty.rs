@@ -164,12 +164,17 @@ impl Session {
     }
 
     fn exit_code(&mut self) -> u32 {
+        self.exit_status().exit_code()
+    }
+
+    /// How the program ended (a signal that killed it shows as exit code 1 with its name).
+    fn exit_status(&mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         loop {
             if let Some(status) = self.child.try_wait().unwrap() {
                 // Let the reader thread take the last bytes.
                 std::thread::sleep(Duration::from_millis(200));
-                return status.exit_code();
+                return status;
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
@@ -373,13 +378,13 @@ fn a_terminal_that_goes_away_ends_the_program() {
     s.begin();
     s.close_window();
     let start = Instant::now();
-    let code = s.exit_code();
+    let status = s.exit_status();
     assert!(
         start.elapsed() < Duration::from_secs(5),
         "took {:?}",
         start.elapsed()
     );
-    assert_eq!(code, 130);
+    assert_eq!(status.exit_code(), 130, "{status:?}");
 }
 
 #[test]
