@@ -105,17 +105,20 @@ pub fn satisfiable(q: &Questionnaire, c: &Condition, reachable: &[bool]) -> bool
         return true;
     }
     let mut index = vec![0usize; domains.len()];
+    // One map, updated in place: only the questions whose answer the last step changed.
+    let mut answers = Answers::new();
+    let mut changed = read.len();
     loop {
-        let answers: Answers = read
-            .iter()
-            .zip(&index)
-            .zip(&domains)
-            .filter_map(|((r, i), d)| d[*i].clone().map(|a| (*r, a)))
-            .collect();
+        for k in 0..changed {
+            match &domains[k][index[k]] {
+                Some(a) => answers.insert(read[k], a.clone()),
+                None => answers.remove(&read[k]),
+            };
+        }
         if holds(c, &answers) {
             return true;
         }
-        // Next combination (odometer).
+        // Next combination (odometer): positions 0..=k change.
         let mut k = 0;
         loop {
             if k == index.len() {
@@ -128,6 +131,7 @@ pub fn satisfiable(q: &Questionnaire, c: &Condition, reachable: &[bool]) -> bool
             index[k] = 0;
             k += 1;
         }
+        changed = k + 1;
     }
 }
 
