@@ -16,8 +16,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 fn finished_app(q: &Arc<questionnaire::Questionnaire>) -> App {
+    // This package lives in `benches/`; the vignettes are the main package's.
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/vignettes/01-hip-to-knee-mechanical.toml");
+        .join("../tests/vignettes/01-hip-to-knee-mechanical.toml");
     let interview = answers::run(q.clone(), &answers::read(&path).unwrap()).unwrap();
     let mut app = App::new(q.clone(), Theme { color: true });
     app.interview = interview;
