@@ -17,3 +17,23 @@ mod pty;
 mod python;
 mod screens;
 mod v1;
+mod vignettes;
+
+/// A file in `tests/it/` that is not declared above would silently never run.
+#[test]
+fn every_test_file_is_a_module() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it");
+    let main = std::fs::read_to_string(dir.join("main.rs")).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let Some(name) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().is_some_and(|x| x == "rs") && name != "main" {
+            assert!(
+                main.lines().any(|l| l == format!("mod {name};")),
+                "tests/it/{name}.rs is not declared in tests/it/main.rs, so it never runs"
+            );
+        }
+    }
+}
