@@ -67,13 +67,8 @@ pub struct Progress {
     pub total: usize,
 }
 
-/// The questions the answers put on the path, in order. A question's condition reads only
+/// The answers that count: those to questions on the path. A question's condition reads only
 /// earlier questions, and only their answers that are themselves on the path.
-pub fn path(q: &Questionnaire, answers: &Answers) -> Vec<QIdx> {
-    walk::complete(q, answers, 0, Vec::new(), Answers::new()).0
-}
-
-/// The answers that count: those to questions on the path.
 pub fn effective_answers(q: &Questionnaire, answers: &Answers) -> Answers {
     walk::complete(q, answers, 0, Vec::new(), Answers::new()).1
 }
@@ -458,7 +453,7 @@ impl Interview {
     fn advance_from(&mut self, from: QIdx) {
         let next = self.walk.next_after(&self.q, &self.answers, Some(from));
         self.walk.settle(&self.q, &self.answers);
-        let firing = self.walk.firing().clone();
+        let firing = self.walk.firing();
         // An alert seen for an answer since withdrawn is forgotten: choosing it again alerts again.
         self.acknowledged.retain(|r| firing.contains(r));
         let new: Vec<RIdx> = firing

@@ -9,15 +9,33 @@ use std::collections::BTreeSet;
 
 use crate::questionnaire::{Answers, QIdx, Questionnaire, RIdx, holds};
 
-/// Whether question `i` is on the path, given the answers that count before it.
-fn on_path(q: &Questionnaire, i: QIdx, effective: &Answers) -> bool {
-    q.questions[i]
+/// Decides question `i` (its condition reads only the answers that count before it): on the
+/// path, it joins `path`, and its answer, if any, joins `effective`. Returns whether an answer
+/// that counts was added.
+fn decide(
+    q: &Questionnaire,
+    answers: &Answers,
+    i: QIdx,
+    path: &mut Vec<QIdx>,
+    effective: &mut Answers,
+) -> bool {
+    let asked = q.questions[i]
         .ask_when
         .as_ref()
-        .is_none_or(|c| holds(c, effective))
+        .is_none_or(|c| holds(c, effective));
+    if !asked {
+        return false;
+    }
+    path.push(i);
+    let Some(answer) = answers.get(&i) else {
+        return false;
+    };
+    effective.insert(i, answer.clone());
+    true
 }
 
-/// The whole path and the answers that count, from a decided prefix onwards.
+/// The whole path and the answers that count, deciding every question from `from` on after a
+/// decided prefix (`path` and `effective`).
 pub(super) fn complete(
     q: &Questionnaire,
     answers: &Answers,
@@ -26,12 +44,7 @@ pub(super) fn complete(
     mut effective: Answers,
 ) -> (Vec<QIdx>, Answers) {
     for i in from..q.questions.len() {
-        if on_path(q, i, &effective) {
-            path.push(i);
-            if let Some(a) = answers.get(&i) {
-                effective.insert(i, a.clone());
-            }
-        }
+        decide(q, answers, i, &mut path, &mut effective);
     }
     (path, effective)
 }
@@ -128,12 +141,8 @@ impl Walk {
             return false;
         }
         self.known += 1;
-        if on_path(q, i, &self.effective) {
-            self.path.push(i);
-            if let Some(a) = answers.get(&i) {
-                self.effective.insert(i, a.clone());
-                self.recheck(q, i);
-            }
+        if decide(q, answers, i, &mut self.path, &mut self.effective) {
+            self.recheck(q, i);
         }
         true
     }
