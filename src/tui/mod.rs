@@ -142,8 +142,14 @@ pub struct Signals {
     tstp: Arc<AtomicBool>,
     /// SIGCONT: the program was continued.
     cont: Arc<AtomicBool>,
-    /// The event loop has returned: nothing needs ending by force any more.
-    over: Arc<AtomicBool>,
+}
+
+impl Signals {
+    /// Whether a failed read or write on the terminal means the session is over rather than
+    /// broken: a stop was asked for, or the terminal went away (then SIGHUP may not even come).
+    fn terminal_gone(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || hung_up(false)
+    }
 }
 
 /// Takes over the terminal for `body` and gives it back whatever happens: SIGTERM and SIGHUP
@@ -160,7 +166,6 @@ pub fn in_terminal<T>(
         stop: Arc::new(AtomicBool::new(false)),
         tstp: Arc::new(AtomicBool::new(false)),
         cont: Arc::new(AtomicBool::new(false)),
-        over: Arc::new(AtomicBool::new(false)),
     };
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&signals.stop))?;
@@ -169,8 +174,10 @@ pub fn in_terminal<T>(
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&signals.tstp))?;
     let cont =
         signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&signals.cont))?;
-    let waker = wake_on(Arc::clone(&signals.stop), Arc::clone(&signals.over))?;
-    spawn_watchdog(Arc::clone(&signals.stop), Arc::clone(&signals.over));
+    // Set once `body` has returned: nothing needs ending by force any more.
+    let over = Arc::new(AtomicBool::new(false));
+    let waker = wake_on(Arc::clone(&over))?;
+    spawn_watchdog(Arc::clone(&signals.stop), Arc::clone(&over));
     let mut terminal = match ratatui::try_init() {
         Ok(t) => t,
         Err(e) => {
@@ -186,7 +193,7 @@ pub fn in_terminal<T>(
     }));
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
     let result = body(&mut terminal, &signals);
-    signals.over.store(true, Ordering::Relaxed);
+    over.store(true, Ordering::Relaxed);
     waker.close();
     signal_hook::low_level::unregister(tstp);
     signal_hook::low_level::unregister(cont);
@@ -198,7 +205,7 @@ pub fn in_terminal<T>(
     }
     match restored {
         // Failing to restore a terminal that went away is no new error.
-        Err(e) if !signals.stop.load(Ordering::Relaxed) && !hung_up(false) => Err(e.into()),
+        Err(e) if !signals.terminal_gone() => Err(e.into()),
         _ => result,
     }
 }
@@ -365,14 +372,12 @@ impl Saver {
 
 /// Wakes the event loop when a signal asks something of it. The loop sleeps in crossterm's
 /// `event::read`, which wakes for keys and for SIGWINCH (crossterm listens for it to report
-/// resizes); so a thread, itself asleep until SIGTERM, SIGHUP, SIGTSTP or SIGCONT arrives
-/// (their flags are set by the handlers registered in [`in_terminal`]), raises SIGWINCH: the
-/// loop wakes with a resize event and then sees the flags. After SIGTERM or SIGHUP it gives the
-/// loop [`STOP_GRACE`] to end before ending the process itself (see [`give_up_after_grace`]).
-fn wake_on(
-    stop: Arc<AtomicBool>,
-    over: Arc<AtomicBool>,
-) -> anyhow::Result<signal_hook::iterator::Handle> {
+/// resizes); so a thread, itself asleep until SIGTERM, SIGHUP, SIGTSTP or SIGCONT arrives,
+/// raises SIGWINCH: the loop wakes with a resize event and then sees the flags. (The flags are
+/// set by the handlers registered in [`in_terminal`], at the moment the signal arrives: a
+/// suspend clears the SIGCONT that woke it before this thread could run.) After SIGTERM or
+/// SIGHUP it gives the loop [`STOP_GRACE`] to end before ending the process itself.
+fn wake_on(over: Arc<AtomicBool>) -> anyhow::Result<signal_hook::iterator::Handle> {
     use signal_hook::consts::{SIGCONT, SIGHUP, SIGTERM, SIGTSTP, SIGWINCH};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGTSTP, SIGCONT])?;
     let handle = signals.handle();
@@ -380,7 +385,6 @@ fn wake_on(
         for signal in signals.forever() {
             let _ = signal_hook::low_level::raise(SIGWINCH);
             if signal == SIGTERM || signal == SIGHUP {
-                stop.store(true, Ordering::Relaxed);
                 give_up_after_grace(&over);
             }
         }
@@ -408,7 +412,7 @@ fn give_up_after_grace(over: &AtomicBool) {
 /// to stop, and if it does not end within [`STOP_GRACE`], ends the process with 130.
 fn spawn_watchdog(stop: Arc<AtomicBool>, over: Arc<AtomicBool>) {
     std::thread::spawn(move || {
-        if wait_for_hang_up() {
+        if hung_up(true) {
             stop.store(true, Ordering::Relaxed);
             let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
             give_up_after_grace(&over);
@@ -416,13 +420,8 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, over: Arc<AtomicBool>) {
     });
 }
 
-/// Sleeps until the terminal on standard input hangs up (true), or returns false at once where
-/// that cannot be watched.
-fn wait_for_hang_up() -> bool {
-    hung_up(true)
-}
-
-/// Whether the terminal on standard input has hung up; with `wait`, sleeps until it does.
+/// Whether the terminal on standard input has hung up; with `wait`, sleeps until it does (false
+/// at once where that cannot be watched).
 #[cfg(unix)]
 fn hung_up(wait: bool) -> bool {
     loop {
@@ -474,26 +473,25 @@ pub(crate) fn event_loop(
     front: &mut impl Front,
     signals: &Signals,
 ) -> anyhow::Result<Outcome> {
-    /// Tells the grace-period thread that the loop returned, whichever way it did.
-    struct Returned<'a>(&'a AtomicBool);
-    impl Drop for Returned<'_> {
-        fn drop(&mut self) {
-            self.0.store(true, Ordering::Relaxed);
-        }
-    }
-    let _returned = Returned(&signals.over);
     let size = terminal.size()?;
     let mut size = (size.width, size.height);
     front.resize(size.0, size.1);
+    // A terminal that went away ends the session as interrupted, not as an error.
+    let ended = |e: std::io::Error| {
+        if signals.terminal_gone() {
+            Ok(Outcome::Interrupted)
+        } else {
+            Err(e.into())
+        }
+    };
     loop {
         let drawn = terminal.draw(|frame| {
             front.draw(frame);
             escape_cells(frame.buffer_mut());
         });
-        if drawn.is_err() && (signals.stop.load(Ordering::Relaxed) || hung_up(false)) {
-            return Ok(Outcome::Interrupted);
+        if let Err(e) = drawn {
+            return ended(e);
         }
-        drawn?;
         if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
@@ -511,11 +509,7 @@ pub(crate) fn event_loop(
         // Sleeps until something happens: nothing is drawn or checked while idle.
         let event = match event::read() {
             Ok(event) => event,
-            // The terminal went away while reading.
-            Err(_) if signals.stop.load(Ordering::Relaxed) || hung_up(false) => {
-                return Ok(Outcome::Interrupted);
-            }
-            Err(e) => return Err(e.into()),
+            Err(e) => return ended(e),
         };
         match event {
             Event::Key(key) if ctrl(&key, 'z') => suspend(terminal, signals)?,
