@@ -198,11 +198,3 @@ pub fn check_walked(
 pub fn is_case(top_level_keys: &[&str]) -> bool {
     top_level_keys.contains(&"case") && top_level_keys.contains(&"key")
 }
-
-/// Whether a TOML file is a practice case rather than a questionnaire.
-pub fn looks_like_case(src: &str) -> bool {
-    toml::from_str::<toml::Table>(src).is_ok_and(|t| {
-        let keys: Vec<&str> = t.keys().map(String::as_str).collect();
-        is_case(&keys)
-    })
-}

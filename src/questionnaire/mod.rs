@@ -40,8 +40,11 @@ pub fn render_problems(problems: &[Problem]) -> String {
 /// Parses and validates; returns the questionnaire when it has no error, and every problem
 /// (warnings too).
 pub fn check(src: &str, file: &str) -> (Option<Questionnaire>, Vec<Problem>) {
-    let checked = check_unless(src, file, Checks::Full, |_| false);
-    checked.unwrap_or_default()
+    check_with(src, file, Checks::Full)
+}
+
+fn check_with(src: &str, file: &str, checks: Checks) -> (Option<Questionnaire>, Vec<Problem>) {
+    check_unless(src, file, checks, |_| false).unwrap_or_default()
 }
 
 /// How much of the checking a load does.
@@ -79,7 +82,7 @@ pub fn load_str(src: &str, file: &str) -> Result<Questionnaire, LoadError> {
 }
 
 fn load_checked(src: &str, file: &str, checks: Checks) -> Result<Questionnaire, LoadError> {
-    match check_unless(src, file, checks, |_| false).unwrap_or_default() {
+    match check_with(src, file, checks) {
         (Some(q), _) => Ok(q),
         (None, problems) => Err(LoadError::Invalid {
             problems: problems.into_iter().filter(Problem::is_error).collect(),
