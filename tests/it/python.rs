@@ -56,14 +56,19 @@ fn make() -> Option<PathBuf> {
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
         .collect();
-    let venv = cache_root().join(format!("venv-{name}"));
+    let root = cache_root();
+    let venv = root.join(format!("venv-{name}"));
     let python = venv.join("bin").join("python");
     let ready = venv.join("ready");
     if ready.exists() {
         return Some(python);
     }
     if let Err(why) = index_reachable() {
-        eprintln!(
+        // Written to the real standard error: the test harness captures `eprintln!`, and a
+        // skip must be seen.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "SKIPPED: no Python package index can be reached ({why}), so {} cannot be \
              installed; the FHIR and JSON Schema validation tests did not run.",
             PACKAGES.join(", ")
@@ -72,35 +77,15 @@ fn make() -> Option<PathBuf> {
     }
     // Built beside the final place and renamed into it, so that a run stopped half-way (or a
     // second test process) never leaves an environment that looks ready but is not.
-    std::fs::create_dir_all(cache_root()).unwrap();
-    let building = tempfile::tempdir_in(cache_root()).unwrap();
+    std::fs::create_dir_all(&root).unwrap();
+    let building = tempfile::tempdir_in(&root).unwrap();
     let staged = building.path().join("venv");
-    let made = Command::new("python3")
-        .args(["-m", "venv"])
-        .arg(&staged)
-        .output()
-        .unwrap();
-    assert!(
-        made.status.success(),
-        "python3 -m venv failed: {}",
-        String::from_utf8_lossy(&made.stderr)
-    );
-    let pip = Command::new(staged.join("bin").join("python"))
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
-        .args(PACKAGES)
-        .output()
-        .unwrap();
-    assert!(
-        pip.status.success(),
-        "pip install {} failed: {}",
-        PACKAGES.join(" "),
-        String::from_utf8_lossy(&pip.stderr)
+    succeed(Command::new("python3").args(["-m", "venv"]).arg(&staged));
+    succeed(
+        Command::new(staged.join("bin").join("python"))
+            .args(["-m", "pip", "install", "--quiet"])
+            .arg("--disable-pip-version-check")
+            .args(PACKAGES),
     );
     // The environment is used as `python -m ...` and `python script`, which find their
     // packages from where `python` is, so it can move.
@@ -114,6 +99,16 @@ fn make() -> Option<PathBuf> {
         );
     }
     Some(python)
+}
+
+/// Runs a command of the set-up, failing the test with its error output if it fails.
+fn succeed(cmd: &mut Command) {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{cmd:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// Whether pip's package index answers (the one pip is configured with, else PyPI).
