@@ -32,8 +32,6 @@ title = "Questions"
 "#,
     );
     for b in 0..blocks {
-        let ask_when = |c: &str| format!("ask_when = {c}\n");
-        let site = format!(r#"{{ question = "site_{b}", equals = "a" }}"#);
         write!(
             s,
             r#"
@@ -84,7 +82,7 @@ section = "s"
 type = "yes_no"
 prompt = "Does it click ({b})?"
 why = "Only asked after A."
-{when}
+ask_when = {{ question = "site_{b}", equals = "a" }}
 [[questions.options]]
 id = "yes"
 weights = {{ a = 1 }}
@@ -129,8 +127,7 @@ rationale = "Not getting better leans to b."
 [[questions.options]]
 id = "unsure"
 neutral = true
-"#,
-            when = ask_when(&site),
+"#
         )
         .unwrap();
     }
