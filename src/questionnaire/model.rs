@@ -432,7 +432,7 @@ impl Questionnaire {
     }
 
     /// The interrupting rules whose condition reads question `q`.
-    pub fn interrupts_reading(&self, q: QIdx) -> &[RIdx] {
+    pub(crate) fn interrupts_reading(&self, q: QIdx) -> &[RIdx] {
         self.index
             .interrupts_reading
             .get(q)
