@@ -30,6 +30,10 @@ fn benches(c: &mut Criterion) {
     let q = Arc::new(questionnaire::builtin().unwrap());
     let done = finished_app(&q);
 
+    c.bench_function("load the built-in questionnaire", |b| {
+        b.iter(|| black_box(questionnaire::builtin().unwrap()))
+    });
+
     c.bench_function("engine step (answer the first question)", |b| {
         let fresh = kinscreen::engine::Interview::new(q.clone());
         b.iter(|| {

@@ -3,6 +3,7 @@
 
 pub mod analysis;
 mod build;
+mod compiled;
 pub mod model;
 mod parse;
 pub mod problem;
@@ -99,10 +100,14 @@ pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
 
 /// The built-in default questionnaire.
 ///
-/// Loaded without the whole-interview analysis (the tests run it); a built-in file that does not
-/// parse or whose references do not resolve is still refused.
+/// Read from its compiled form when that was made from the embedded TOML (see [`compiled`]);
+/// otherwise loaded from the TOML without the whole-interview analysis (the tests run it), and
+/// still refused when it does not parse or a reference does not resolve.
 pub fn builtin() -> Result<Questionnaire, LoadError> {
-    load_checked(BUILTIN_SOURCE, BUILTIN_NAME, Checks::Structure)
+    match compiled::read(compiled::BUILTIN_COMPILED, BUILTIN_SOURCE, BUILTIN_NAME) {
+        Some(q) => Ok(q),
+        None => load_checked(BUILTIN_SOURCE, BUILTIN_NAME, Checks::Structure),
+    }
 }
 
 #[cfg(test)]

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeMap;
 
+use serde::{Deserialize, Serialize};
+
 /// Index of a question in [`Questionnaire::questions`] (also its place in the interview order).
 pub type QIdx = usize;
 /// Index of an option within its question.
@@ -18,11 +20,13 @@ pub type TIdx = usize;
 pub type EIdx = usize;
 
 /// A loaded, validated questionnaire.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Questionnaire {
     /// Where it came from (a path, or a name for the built-in one); used in messages.
+    #[serde(skip)]
     pub source: String,
     /// The TOML text it was loaded from.
+    #[serde(skip)]
     pub document: String,
     /// SHA-256 of that text, in hex: tells whether a saved interview used this very file.
     pub fingerprint: String,
@@ -47,13 +51,14 @@ pub struct Questionnaire {
     /// History-taking headings questions are tagged with (for practice mode).
     pub headings: Vec<Heading>,
     /// Lookups made once when the questionnaire is built (see [`Index`]).
+    #[serde(skip)]
     pub(crate) index: Index,
 }
 
 /// Lookups the engine and the answers files need at every step, made once: question ids to
 /// indices, and for each question the interrupting rules that read it (so an answer re-checks
 /// only those rules).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Index {
     by_id: std::collections::HashMap<String, QIdx>,
     interrupts_reading: Vec<Vec<RIdx>>,
@@ -82,7 +87,7 @@ impl Index {
 }
 
 /// A heading of a history-taking scheme, such as SOCRATES "Site".
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heading {
     pub id: String,
     pub label: String,
@@ -92,7 +97,7 @@ pub struct Heading {
 }
 
 /// Identity of a questionnaire.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Meta {
     pub id: String,
     pub title: String,
@@ -101,14 +106,14 @@ pub struct Meta {
 }
 
 /// Texts shown outside any question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Text {
     pub welcome: String,
     pub disclaimer: String,
 }
 
 /// A group of questions shown under one heading.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
@@ -116,7 +121,7 @@ pub struct Section {
 }
 
 /// One question of the interview.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub section: usize,
@@ -144,7 +149,7 @@ impl Question {
 }
 
 /// What kind of answer a question takes.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Kind {
     /// Exactly one option (yes/no/unsure questions are single choices with fixed ids).
     Single { options: Vec<Choice>, yes_no: bool },
@@ -188,7 +193,7 @@ impl Kind {
 }
 
 /// An answer option.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Choice {
     pub id: String,
     pub label: String,
@@ -215,7 +220,7 @@ impl Question {
 }
 
 /// A class an assessment can reach.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Class {
     pub id: String,
     /// Plain words.
@@ -227,7 +232,7 @@ pub struct Class {
 }
 
 /// How scores become a classification.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Decision {
     /// The class given when evidence is weak or split; it takes no weights.
     pub undecided: CIdx,
@@ -244,7 +249,7 @@ pub struct Decision {
 }
 
 /// A triage level.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TriageLevel {
     pub id: String,
     pub rank: i32,
@@ -254,7 +259,7 @@ pub struct TriageLevel {
 }
 
 /// A rule that forces at least a triage level when its condition holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
     /// What was found, in plain words.
@@ -271,7 +276,7 @@ pub struct Rule {
 
 /// A text of the result (a note, a next step, a safety-net sign), shown when its condition
 /// holds and the triage level and class are among those it names (an empty list names all).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Note {
     pub id: String,
     pub when: Option<Condition>,
@@ -290,7 +295,7 @@ impl Note {
 }
 
 /// Points toward classes when a condition over several answers holds.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EvidenceRule {
     pub id: String,
     /// What the combination is, in plain words.
@@ -314,7 +319,7 @@ impl EvidenceRule {
 
 /// A condition on answers given so far. A question with no answer satisfies no test on its
 /// answer (so `Not` of such a test holds).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub enum Condition {
     /// At least one of the options is chosen.
     AnyOf(QIdx, Vec<OIdx>),

@@ -1,0 +1,74 @@
+//! The built-in questionnaire ahead of time: its validated model saved as JSON beside the TOML
+//! (`questionnaires/lower-limb.compiled.json`), so that start-up reads the model instead of
+//! parsing and resolving the TOML. The compiled form is used only when it was made from exactly
+//! the embedded TOML (the same fingerprint) and reads back; otherwise the TOML is loaded as any
+//! questionnaire file is, and refused if it does not pass. The test `compiled_builtin_is_current`
+//! keeps the file current (`KINSCREEN_UPDATE_COMPILED=1 cargo test compiled` rewrites it).
+
+use super::build::fingerprint;
+use super::model::{Index, Questionnaire};
+
+/// The compiled form of [`super::BUILTIN_SOURCE`].
+pub(super) const BUILTIN_COMPILED: &str =
+    include_str!("../../questionnaires/lower-limb.compiled.json");
+
+/// The questionnaire `compiled` holds, when it was made from `src`; `None` when it was made from
+/// another text or does not read.
+pub(super) fn read(compiled: &str, src: &str, name: &str) -> Option<Questionnaire> {
+    let mut q: Questionnaire = serde_json::from_str(compiled).ok()?;
+    if q.fingerprint != fingerprint(src) {
+        return None;
+    }
+    q.source = name.to_string();
+    q.document = src.to_string();
+    q.index = Index::new(&q.questions, &q.rules);
+    Some(q)
+}
+
+/// The compiled form of a questionnaire, as [`read`] reads it.
+pub(super) fn write(q: &Questionnaire) -> String {
+    let mut json = serde_json::to_string(q).unwrap_or_default();
+    json.push('\n');
+    json
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::questionnaire::{BUILTIN_NAME, BUILTIN_SOURCE, Checks, check_with};
+
+    const PATH: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/lower-limb.compiled.json"
+    );
+
+    #[test]
+    fn compiled_builtin_is_current() {
+        let (q, problems) = check_with(BUILTIN_SOURCE, BUILTIN_NAME, Checks::Structure);
+        let q = q.unwrap_or_else(|| panic!("{}", super::super::render_problems(&problems)));
+        let fresh = write(&q);
+        if std::env::var_os("KINSCREEN_UPDATE_COMPILED").is_some() {
+            std::fs::write(PATH, &fresh).unwrap();
+            return;
+        }
+        assert!(
+            fresh == BUILTIN_COMPILED,
+            "questionnaires/lower-limb.compiled.json was not made from the current \
+             questionnaires/lower-limb.toml; rewrite it with \
+             `KINSCREEN_UPDATE_COMPILED=1 cargo test compiled`"
+        );
+        let read = read(BUILTIN_COMPILED, BUILTIN_SOURCE, BUILTIN_NAME).expect("reads back");
+        assert_eq!(write(&read), fresh);
+        assert_eq!(read.document, q.document);
+        assert_eq!(read.source, q.source);
+        assert!(read.index == q.index);
+    }
+
+    #[test]
+    fn a_compiled_form_of_another_text_is_not_used() {
+        let other = BUILTIN_SOURCE.replace("red_flags_emergency", "red_flags_emergency2");
+        assert!(read(BUILTIN_COMPILED, &other, BUILTIN_NAME).is_none());
+        assert!(read("{}", BUILTIN_SOURCE, BUILTIN_NAME).is_none());
+        assert!(read(&BUILTIN_COMPILED[..100], BUILTIN_SOURCE, BUILTIN_NAME).is_none());
+    }
+}
