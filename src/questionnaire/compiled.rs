@@ -25,17 +25,17 @@ pub(super) fn read(compiled: &str, src: &str, name: &str) -> Option<Questionnair
     Some(q)
 }
 
-/// The compiled form of a questionnaire, as [`read`] reads it.
-pub(super) fn write(q: &Questionnaire) -> String {
-    let mut json = serde_json::to_string(q).unwrap_or_default();
-    json.push('\n');
-    json
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::questionnaire::{BUILTIN_NAME, BUILTIN_SOURCE, Checks, check_with};
+
+    /// The compiled form of a questionnaire, as [`read`] reads it.
+    fn write(q: &Questionnaire) -> String {
+        let mut json = serde_json::to_string(q).unwrap();
+        json.push('\n');
+        json
+    }
 
     const PATH: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
