@@ -319,28 +319,52 @@ struct Data {
     no_save: bool,
 }
 
+/// Why a data folder that must be written cannot be used, and what to do.
+const CANNOT_USE: &str = "cannot use the data folder";
+const CANNOT_USE_HINT: &str = "\n(--data-dir DIR chooses another; --no-save keeps nothing)";
+
 impl Data {
-    /// For a terminal session: refuses without a terminal (saying what to use instead), then
-    /// opens the store unless `--no-save`.
-    fn interactive(&self, what: &str, instead: &str) -> Result<Option<Store>, ExitCode> {
-        if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+    /// For a terminal session whose first screen needs what `ready` makes (the questionnaire,
+    /// the cases): opens the store (unless `--no-save`) on another thread while `ready` runs, so
+    /// that the screen waits for the longer of the two rather than for both. What `ready`
+    /// refuses is told first; then a missing terminal is refused (saying what to use instead).
+    fn session<T>(
+        &self,
+        what: &str,
+        instead: &str,
+        ready: impl FnOnce() -> Result<T, ExitCode>,
+    ) -> Result<(T, Option<Store>), ExitCode> {
+        let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+        let (ready, store) = std::thread::scope(|scope| {
+            let opening = (terminal && !self.no_save)
+                .then(|| scope.spawn(|| Store::open(self.dir.as_deref())));
+            let ready = ready();
+            let store = opening.map(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            });
+            (ready, store)
+        });
+        let ready = ready?;
+        if !terminal {
             warn(&format!(
                 "kinscreen: {what} needs a terminal (standard input and output are not one).\n{instead}"
             ));
             return Err(ExitCode::from(BAD_INPUT));
         }
-        if self.no_save {
-            return Ok(None);
-        }
-        self.store().map(Some)
+        let store = store
+            .map(|store| opened(store, CANNOT_USE, CANNOT_USE_HINT))
+            .transpose()?;
+        Ok((ready, store))
     }
 
     /// The data folder for a command that writes (created if missing).
     fn store(&self) -> Result<Store, ExitCode> {
         opened(
             Store::open(self.dir.as_deref()),
-            "cannot use the data folder",
-            "\n(--data-dir DIR chooses another; --no-save keeps nothing)",
+            CANNOT_USE,
+            CANNOT_USE_HINT,
         )
     }
 
@@ -372,15 +396,12 @@ fn opened(
 }
 
 fn run(path: Option<&Path>, data: &Data) -> ExitCode {
-    let q = match load(path) {
-        Ok(q) => q,
-        Err(code) => return code,
-    };
-    let store = match data.interactive(
+    let (q, store) = match data.session(
         "the interview",
         "To score answers from a file without a terminal, use: kinscreen score --answers FILE",
+        || load(path),
     ) {
-        Ok(store) => store,
+        Ok(ready) => ready,
         Err(code) => return code,
     };
     match tui::run(Arc::new(q), store) {
@@ -424,10 +445,31 @@ fn practice(
     cases: Option<&Path>,
     data: &Data,
 ) -> ExitCode {
-    let q = match load(q_path) {
-        Ok(q) => Arc::new(q),
+    let ((stations, broken), store) = match data.session(
+        "practice mode",
+        "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
+        || stations(q_path, case, cases),
+    ) {
+        Ok(ready) => ready,
         Err(code) => return code,
     };
+    let app = PracticeApp::new(
+        stations,
+        broken,
+        case.is_some(),
+        kinscreen::tui::theme::Theme::from_env(),
+    );
+    exit_code(tui::practice::run(app, store))
+}
+
+/// The questionnaire and the cases to practise: one case file, every case in a folder, or the
+/// built-in cases. Cases that could not be loaded are told on standard error (and listed).
+fn stations(
+    q_path: Option<&Path>,
+    case: Option<&Path>,
+    cases: Option<&Path>,
+) -> Result<(Vec<Station>, Vec<practice::Broken>), ExitCode> {
+    let q = Arc::new(load(q_path)?);
     let (stations, broken) = match (case, cases) {
         (Some(file), _) => {
             let name = file.display().to_string();
@@ -435,7 +477,7 @@ fn practice(
                 Ok(s) => s,
                 Err(e) => {
                     warn(&format!("kinscreen: {e}"));
-                    return ExitCode::from(BAD_INPUT);
+                    return Err(ExitCode::from(BAD_INPUT));
                 }
             };
             match Station::load(&q, &src, &name) {
@@ -447,7 +489,7 @@ fn practice(
                     warn(&format!(
                         "kinscreen: {name} cannot be practised (see above)"
                     ));
-                    return ExitCode::from(BAD_INPUT);
+                    return Err(ExitCode::from(BAD_INPUT));
                 }
             }
         }
@@ -458,7 +500,7 @@ fn practice(
                     "kinscreen: cannot read the folder {}: {e}",
                     dir.display()
                 ));
-                return ExitCode::from(BAD_INPUT);
+                return Err(ExitCode::from(BAD_INPUT));
             }
         },
         (None, None) => practice::built_in(&q),
@@ -476,22 +518,9 @@ fn practice(
     }
     if stations.is_empty() {
         warn("kinscreen: no practice case could be loaded");
-        return ExitCode::from(BAD_INPUT);
+        return Err(ExitCode::from(BAD_INPUT));
     }
-    let store = match data.interactive(
-        "practice mode",
-        "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
-    ) {
-        Ok(store) => store,
-        Err(code) => return code,
-    };
-    let app = PracticeApp::new(
-        stations,
-        broken,
-        case.is_some(),
-        kinscreen::tui::theme::Theme::from_env(),
-    );
-    exit_code(tui::practice::run(app, store))
+    Ok((stations, broken))
 }
 
 fn practice_history(data: &Data) -> ExitCode {
