@@ -88,15 +88,31 @@ pub fn parse(src: &str, name: &str) -> Result<AnswersFile, AnswersError> {
             Some(spans),
         ),
     };
-    let entries = values
+    Ok(AnswersFile {
+        entries: entries(values, positions),
+        ..file
+    })
+}
+
+/// Answers already read into a table (a practice case's `[answers]`, from its compiled form),
+/// as an answers file without positions; `src` is the text they came from, for messages.
+pub fn from_table(name: &str, src: &str, table: &toml::Table) -> AnswersFile {
+    AnswersFile {
+        name: name.to_string(),
+        src: src.to_string(),
+        entries: entries(table.clone(), None),
+    }
+}
+
+fn entries(values: toml::Table, positions: Option<&toml::de::DeTable<'_>>) -> Vec<Entry> {
+    values
         .into_iter()
         .map(|(id, v)| Entry {
             span: positions.and_then(|p| p.get(id.as_str())).map(|s| s.span()),
             value: serde_json::to_value(v).unwrap_or(Value::Null),
             id,
         })
-        .collect();
-    Ok(AnswersFile { entries, ..file })
+        .collect()
 }
 
 fn parse_json(file: AnswersFile) -> Result<AnswersFile, AnswersError> {

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::answers::{self, Entry};
 use crate::engine::Interview;
@@ -15,7 +15,7 @@ use crate::questionnaire::{Problem, Questionnaire, Severity};
 use crate::report;
 
 /// The patient.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     pub age: u32,
@@ -25,7 +25,7 @@ pub struct Patient {
 }
 
 /// The case header.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Header {
     pub id: String,
@@ -37,7 +37,7 @@ pub struct Header {
 }
 
 /// One or several accepted classifications.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum OneOrMore {
     One(String),
@@ -54,7 +54,7 @@ impl OneOrMore {
 }
 
 /// What a student should conclude and must not miss.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Key {
     pub classification: OneOrMore,
@@ -68,7 +68,7 @@ pub struct Key {
 }
 
 /// A whole case file.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     pub case: Header,

@@ -3,6 +3,7 @@
 //! the working hypothesis), and the OSCE-style marking of it ([`grade`]). Pure apart from
 //! reading case files; the TUI in `tui::practice` only shows this.
 
+mod compiled;
 mod grade;
 #[cfg(test)]
 mod tests;
@@ -56,6 +57,11 @@ impl Station {
     pub fn load(q: &Arc<Questionnaire>, src: &str, file: &str) -> Result<Station, Vec<Problem>> {
         let (checked, problems) = case::check_walked(q, src, file);
         let (case, walk) = checked.ok_or(problems)?;
+        Ok(Station::new(q, case, walk, file))
+    }
+
+    /// A station from a case checked against `q`, and the interview walked with its answers.
+    fn new(q: &Arc<Questionnaire>, case: Case, walk: Interview, file: &str) -> Station {
         let assessment = walk.assessment();
         let ids = |list: &[String]| -> Vec<QIdx> {
             list.iter().filter_map(|id| q.question_index(id)).collect()
@@ -72,7 +78,7 @@ impl Station {
             .iter()
             .position(|t| t.id == case.key.triage)
             .unwrap_or_default();
-        Ok(Station {
+        Station {
             essential: ids(&case.key.essential),
             critical: ids(&case.key.critical),
             classes,
@@ -81,7 +87,7 @@ impl Station {
             full: walk,
             assessment,
             case,
-        })
+        }
     }
 
     /// The questionnaire the case was checked against.
@@ -106,8 +112,13 @@ pub struct Broken {
     pub problems: Vec<Problem>,
 }
 
-/// Every built-in case checked against `q`, easiest first.
+/// Every built-in case checked against `q`, easiest first: from their compiled form when `q`
+/// is the built-in questionnaire they were checked against (see [`compiled`]).
 pub fn built_in(q: &Arc<Questionnaire>) -> (Vec<Station>, Vec<Broken>) {
+    if let Some(mut stations) = compiled::stations(q, compiled::CASES_COMPILED, BUILT_IN) {
+        easiest_first(&mut stations);
+        return (stations, Vec::new());
+    }
     load_all(
         q,
         BUILT_IN
@@ -162,12 +173,16 @@ fn load_all(
             }),
         }
     }
-    // Easiest first, so a list reads as a course.
+    easiest_first(&mut stations);
+    (stations, broken)
+}
+
+/// Easiest first, so a list reads as a course.
+fn easiest_first(stations: &mut [Station]) {
     stations.sort_by(|a, b| {
         (a.case.case.difficulty, &a.case.case.title)
             .cmp(&(b.case.case.difficulty, &b.case.case.title))
     });
-    (stations, broken)
 }
 
 /// The student's working hypothesis.
