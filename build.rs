@@ -4,7 +4,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
-fn main() {
+fn main() -> std::io::Result<()> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires/cases");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
@@ -22,9 +22,10 @@ fn main() {
     for path in &files {
         println!("cargo:rerun-if-changed={}", path.display());
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        writeln!(code, "    ({name:?}, include_str!({:?})),", path.display()).unwrap();
+        // Writing to a String cannot fail.
+        let _ = writeln!(code, "    ({name:?}, include_str!({:?})),", path.display());
     }
     code.push_str("];\n");
-    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("cases.rs");
-    std::fs::write(out, code).unwrap();
+    let out = std::env::var_os("OUT_DIR").ok_or(std::io::Error::other("OUT_DIR is not set"))?;
+    std::fs::write(Path::new(&out).join("cases.rs"), code)
 }

@@ -99,19 +99,19 @@ static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicB
 pub fn guard_stdout() {
     #[cfg(unix)]
     {
+        use rustix::fs::{FileType, OFlags};
         use std::os::unix::fs::MetadataExt;
-        // SAFETY: F_GETFL only reads the descriptor's flags.
-        let flags = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFL) };
-        let closed = if flags == -1 {
-            true
-        } else if flags & libc::O_ACCMODE == libc::O_RDWR {
-            let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
-            // SAFETY: fstat fills the zeroed struct for an open descriptor.
-            let mut st: libc::stat = unsafe { std::mem::zeroed() };
-            let ok = unsafe { libc::fstat(libc::STDOUT_FILENO, &mut st) } == 0;
-            ok && (st.st_mode & libc::S_IFMT) == libc::S_IFCHR && Some(st.st_rdev) == null
-        } else {
-            false
+        let stdout = std::io::stdout();
+        let closed = match rustix::fs::fcntl_getfl(&stdout) {
+            Err(_) => true,
+            Ok(flags) if flags & OFlags::RWMODE == OFlags::RDWR => {
+                let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+                rustix::fs::fstat(&stdout).is_ok_and(|st| {
+                    FileType::from_raw_mode(st.st_mode) == FileType::CharacterDevice
+                        && Some(st.st_rdev) == null
+                })
+            }
+            Ok(_) => false,
         };
         STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
     }
@@ -197,7 +197,10 @@ pub fn read_input(path: &Path) -> Result<String, InputError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(
+        &mut options,
+        rustix::fs::OFlags::NONBLOCK.bits() as i32,
+    );
     let file = options.open(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.file_type().is_file() {

@@ -190,12 +190,8 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), StoreError> {
 pub fn writable(dir: &Path) -> bool {
     #[cfg(unix)]
     {
-        use std::os::unix::ffi::OsStrExt;
-        let Ok(c) = std::ffi::CString::new(dir.as_os_str().as_bytes()) else {
-            return false;
-        };
-        // SAFETY: a valid NUL-terminated path; access only checks permissions.
-        unsafe { libc::access(c.as_ptr(), libc::W_OK | libc::X_OK) == 0 }
+        use rustix::fs::Access;
+        rustix::fs::access(dir, Access::WRITE_OK | Access::EXEC_OK).is_ok()
     }
     #[cfg(not(unix))]
     {

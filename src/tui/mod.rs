@@ -424,20 +424,25 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, over: Arc<AtomicBool>) {
 /// at once where that cannot be watched).
 #[cfg(unix)]
 fn hung_up(wait: bool) -> bool {
+    use rustix::event::{PollFd, PollFlags, Timespec};
+    let stdin = std::io::stdin();
+    let now = Timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
     loop {
-        let mut fd = libc::pollfd {
-            fd: libc::STDIN_FILENO,
-            events: 0,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd and its count. With no events asked for, poll reports only a
-        // hang-up or a failure of the descriptor (always reported); -1 waits without a timeout.
-        let ready = unsafe { libc::poll(&mut fd, 1, if wait { -1 } else { 0 }) };
-        if ready > 0 {
-            return fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0;
-        }
-        if ready == 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
-            return false;
+        // With no events asked for, poll reports only a hang-up or a failure of the descriptor
+        // (always reported); no timeout waits for one.
+        let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+        match rustix::event::poll(&mut fds, if wait { None } else { Some(&now) }) {
+            Ok(0) => return false,
+            Ok(_) => {
+                return fds[0]
+                    .revents()
+                    .intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL);
+            }
+            Err(rustix::io::Errno::INTR) => continue,
+            Err(_) => return false,
         }
     }
 }

@@ -2,6 +2,9 @@
 //! one per file). Each module is one subject; data they read stays in `tests/vignettes/`,
 //! `tests/bad-questionnaires/`, `tests/data/` and `tests/fhir/`.
 
+// Test code, helpers included: a failed expectation is a panic (see `[lints]` in Cargo.toml).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 mod common;
 
 mod bad_questionnaires;

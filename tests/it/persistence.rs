@@ -529,7 +529,7 @@ fn read_only_commands_create_nothing_and_change_no_permission() {
 /// permissions apply.
 fn as_ordinary_user(dir: &Path, args: &[&str]) -> std::process::Output {
     let bin = assert_cmd::cargo::cargo_bin("kinscreen");
-    let mut c = if unsafe { libc::geteuid() } == 0 {
+    let mut c = if rustix::process::geteuid().is_root() {
         let mut c = std::process::Command::new("setpriv");
         c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(&bin);

@@ -7,7 +7,11 @@ use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use std::os::fd::BorrowedFd;
+
 use portable_pty::{Child, MasterPty, PtySize, native_pty_system};
+use rustix::event::{PollFd, PollFlags, Timespec};
+use rustix::process::{Pid, Signal};
 
 struct Session {
     /// The session's own data folder (never the user's).
@@ -20,6 +24,26 @@ struct Session {
     reader: Option<std::thread::JoinHandle<()>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+}
+
+/// The master side of a pseudo-terminal as a descriptor, for the system calls the tests make
+/// on it (poll, tcgetattr).
+#[allow(unsafe_code)]
+fn borrow_master(master: &dyn MasterPty) -> BorrowedFd<'_> {
+    let fd = master.as_raw_fd().expect("a unix pty");
+    // SAFETY: the descriptor belongs to `master`, which outlives the borrow (its lifetime is
+    // tied to `master`'s); nothing closes it meanwhile. This is the package's one unsafe block:
+    // portable-pty gives the descriptor only as a raw number.
+    unsafe { BorrowedFd::borrow_raw(fd) }
+}
+
+/// Sends `signal` to the process `pid`.
+fn send(pid: u32, signal: Signal) {
+    let pid = i32::try_from(pid)
+        .ok()
+        .and_then(Pid::from_raw)
+        .expect("a process id");
+    rustix::process::kill_process(pid, signal).unwrap();
 }
 
 fn size(rows: u16, cols: u16) -> PtySize {
@@ -58,7 +82,8 @@ impl Session {
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
-        let master_fd = pair.master.as_raw_fd().expect("a unix pty");
+        // The reader thread's own copy of the master side, closed when the thread ends.
+        let master_fd = borrow_master(&*pair.master).try_clone_to_owned().unwrap();
         let writer = pair.master.take_writer().unwrap();
         let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
@@ -70,15 +95,15 @@ impl Session {
         let reader_thread = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             while go_on.load(std::sync::atomic::Ordering::Relaxed) {
-                let mut p = libc::pollfd {
-                    fd: master_fd,
-                    events: libc::POLLIN,
-                    revents: 0,
+                let mut p = [PollFd::new(&master_fd, PollFlags::IN)];
+                let wait = Timespec {
+                    tv_sec: 0,
+                    tv_nsec: 50_000_000,
                 };
-                if unsafe { libc::poll(&mut p, 1, 50) } <= 0 {
+                if !matches!(rustix::event::poll(&mut p, Some(&wait)), Ok(n) if n > 0) {
                     continue;
                 }
-                if p.revents & libc::POLLIN == 0 {
+                if !p[0].revents().contains(PollFlags::IN) {
                     break;
                 }
                 match reader.read(&mut buf) {
@@ -186,10 +211,10 @@ impl Session {
 
     /// Canonical mode and echo on, as a shell expects the terminal.
     fn terminal_cooked(&self) -> bool {
-        let fd = self.master.as_raw_fd().expect("a unix pty");
-        let mut t: libc::termios = unsafe { std::mem::zeroed() };
-        assert_eq!(unsafe { libc::tcgetattr(fd, &mut t) }, 0);
-        t.c_lflag & libc::ICANON != 0 && t.c_lflag & libc::ECHO != 0
+        use rustix::termios::LocalModes;
+        let t = rustix::termios::tcgetattr(borrow_master(&*self.master)).unwrap();
+        t.local_modes
+            .contains(LocalModes::ICANON | LocalModes::ECHO)
     }
 
     /// Ctrl-C: exit 130 with the terminal given back.
@@ -272,12 +297,11 @@ fn red_flag_alert_then_ctrl_c() {
 
 #[test]
 fn sigterm_and_sighup_restore_the_terminal() {
-    for signal in [libc::SIGTERM, libc::SIGHUP] {
+    for signal in [Signal::TERM, Signal::HUP] {
         let mut s = Session::start();
         s.wait_for("Press Enter to begin");
-        let pid = s.child.process_id().unwrap() as libc::pid_t;
-        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
-        assert_eq!(s.exit_code(), 130, "signal {signal}");
+        send(s.child.process_id().unwrap(), signal);
+        assert_eq!(s.exit_code(), 130, "signal {signal:?}");
         s.assert_restored();
     }
 }
@@ -326,8 +350,7 @@ fn killed_with_sigkill_it_resumes_at_the_same_question_with_every_answer() {
     s.wait_for("Apart from that spot");
     s.keys(b"5");
     s.wait_for("[x] 5 Thigh");
-    let pid = s.child.process_id().unwrap() as libc::pid_t;
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    send(s.child.process_id().unwrap(), Signal::KILL);
     s.exit_code();
     let saved = files_under(&s.data);
     let store = kinscreen::store::Store::open_read_only(Some(&s.data)).unwrap();
@@ -445,7 +468,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_redraws() {
     for how in ["ctrl-z", "sigtstp"] {
         match how {
             "ctrl-z" => s.keys(b"\x1a"),
-            _ => assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGTSTP) }, 0),
+            _ => send(pid, Signal::TSTP),
         }
         wait_until("the process to stop", || process_state(pid) == 'T');
         assert!(s.terminal_cooked(), "{how}: stopped in raw mode");
@@ -456,7 +479,7 @@ fn ctrl_z_and_sigtstp_suspend_with_the_terminal_restored_and_fg_redraws() {
         });
         assert_eq!(process_state(pid), 'T', "{how}: still stopped");
         // `fg`: the shell sends SIGCONT.
-        assert_eq!(unsafe { libc::kill(pid as i32, libc::SIGCONT) }, 0);
+        send(pid, Signal::CONT);
         wait_until("raw mode again", || !s.terminal_cooked());
         s.wait_for("Is any of these happening right now?");
         assert!(s.screen.lock().unwrap().screen().alternate_screen());
@@ -513,8 +536,7 @@ fn two_windows_never_share_a_draft_and_a_killed_one_frees_it() {
     let drafts = store.drafts("kinscreen-lower-limb").unwrap();
     assert_eq!(drafts.len(), 2, "one row per window");
     drop(store);
-    let pid = first.child.process_id().unwrap() as libc::pid_t;
-    assert_eq!(unsafe { libc::kill(pid, libc::SIGKILL) }, 0);
+    send(first.child.process_id().unwrap(), Signal::KILL);
     first.exit_code();
     second.keys(b"\x03");
     assert_eq!(second.exit_code(), 130);
