@@ -124,8 +124,12 @@ enum Command {
         /// Choose from the case files (*.toml) in this folder instead of the built-in cases.
         #[arg(long, value_name = "DIR")]
         cases: Option<PathBuf>,
+        /// Mark attempts with this marking scheme instead of the built-in one
+        /// (questionnaires/marking.toml shows the format).
+        #[arg(long, value_name = "FILE")]
+        marking: Option<PathBuf>,
         /// Show earlier attempts and their scores, by case, instead of practising.
-        #[arg(long, conflicts_with_all = ["case", "cases"])]
+        #[arg(long, conflicts_with_all = ["case", "cases", "marking"])]
         history: bool,
         /// A questionnaire file to use instead of the built-in one.
         #[arg(long, value_name = "FILE")]
@@ -280,11 +284,13 @@ fn main() -> ExitCode {
             case,
             cases,
             questionnaire,
+            marking,
             ..
         }) => practice(
             questionnaire.as_deref().or(cli.questionnaire.as_deref()),
             case.as_deref(),
             cases.as_deref(),
+            marking.as_deref(),
             &data,
         ),
         Some(Command::Validate { files, strict }) => {
@@ -443,23 +449,50 @@ fn practice(
     q_path: Option<&Path>,
     case: Option<&Path>,
     cases: Option<&Path>,
+    marking: Option<&Path>,
     data: &Data,
 ) -> ExitCode {
-    let ((stations, broken), store) = match data.session(
+    let ((marking, (stations, broken)), store) = match data.session(
         "practice mode",
         "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
-        || stations(q_path, case, cases),
+        || Ok((load_marking(marking)?, stations(q_path, case, cases)?)),
     ) {
         Ok(ready) => ready,
         Err(code) => return code,
     };
     let app = PracticeApp::new(
         stations,
+        marking,
         broken,
         case.is_some(),
         kinscreen::tui::theme::Theme::from_env(),
     );
     exit_code(tui::practice::run(app, store))
+}
+
+/// The marking scheme: the built-in one, or a file's; a broken one is shown with excerpts.
+fn load_marking(path: Option<&Path>) -> Result<practice::Marking, ExitCode> {
+    let (src, name) = match path {
+        None => (
+            practice::marking::BUILTIN_SOURCE.to_string(),
+            practice::marking::BUILTIN_NAME.to_string(),
+        ),
+        Some(p) => match output::read_input(p) {
+            Ok(src) => (src, p.display().to_string()),
+            Err(e) => {
+                warn(&format!("kinscreen: {e}"));
+                return Err(ExitCode::from(BAD_INPUT));
+            }
+        },
+    };
+    practice::marking::load(&src, &name).map_err(|problems| {
+        let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        warn_excerpts(&problems, &src, styled);
+        warn(&format!(
+            "kinscreen: {name} cannot be used to mark practice (see above)"
+        ));
+        ExitCode::from(BAD_INPUT)
+    })
 }
 
 /// The questionnaire and the cases to practise: one case file, every case in a folder, or the
@@ -823,11 +856,19 @@ fn validate(files: &[PathBuf], strict: bool, questionnaire_path: Option<&Path>) 
                 continue;
             }
         };
-        // One parse tells a questionnaire from a practice case and checks the questionnaire.
-        let checked =
-            questionnaire::check_unless(&src, &name, Checks::Full, kinscreen::case::is_case);
+        // One parse tells a questionnaire from a practice case or a marking scheme, and checks
+        // the questionnaire.
+        let marking = std::cell::Cell::new(false);
+        let checked = questionnaire::check_unless(&src, &name, Checks::Full, |keys| {
+            marking.set(practice::marking::is_marking(keys));
+            marking.get() || kinscreen::case::is_case(keys)
+        });
         let (ok, problems) = match checked {
             Some((q, problems)) => (q.is_some(), problems),
+            None if marking.get() => match practice::marking::load(&src, &name) {
+                Ok(_) => (true, Vec::new()),
+                Err(problems) => (false, problems),
+            },
             None => {
                 let q = match load(questionnaire_path) {
                     Ok(q) => Arc::new(q),

@@ -1,118 +1,11 @@
-//! The marking scheme of a practice station, in the spirit of an OSCE checklist: breadth of the
+//! Marking an attempt at a practice station, in the spirit of an OSCE checklist: breadth of the
 //! history, the red-flag screen (critical items), the order of asking, and the accuracy of the
-//! working hypothesis. The rules are written out by [`Scheme::rules`] (the README carries the
-//! same text, and a test keeps them equal).
+//! working hypothesis. The points, thresholds and texts are data (see [`super::marking`]).
 
 use crate::questionnaire::{QIdx, Questionnaire, TIdx};
 
+use super::marking::{Marking, pro_rata};
 use super::{Attempt, Hypothesis, Station};
-
-/// Points and thresholds of the marking scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Scheme {
-    /// Essential items asked, pro rata.
-    pub breadth: u32,
-    /// Critical (red-flag screening) items asked, pro rata.
-    pub critical: u32,
-    /// Critical items asked early, pro rata.
-    pub early: u32,
-    /// A critical item is early when asked within the first (number of critical items + this)
-    /// questions.
-    pub early_slack: usize,
-    /// Focus: starts here, one point off per question that added nothing.
-    pub focus: u32,
-    /// The accepted classification.
-    pub picture: u32,
-    /// The expected triage level.
-    pub triage: u32,
-    /// A triage one level more urgent than needed.
-    pub triage_one_over: u32,
-    /// Findings named that support the key, pro rata of those named.
-    pub findings: u32,
-    /// With fewer than half the essential items asked, the picture and triage points are
-    /// halved (rounded down): a right answer without the history behind it is a guess.
-    pub guess_divisor: u32,
-    /// Passing needs at least this total and no critical error.
-    pub pass_mark: u32,
-    /// With a critical error the total is at most this.
-    pub critical_cap: u32,
-}
-
-/// The scheme kinscreen marks with.
-pub const SCHEME: Scheme = Scheme {
-    breadth: 30,
-    critical: 20,
-    early: 10,
-    early_slack: 2,
-    focus: 5,
-    picture: 15,
-    triage: 15,
-    triage_one_over: 5,
-    findings: 5,
-    guess_divisor: 2,
-    pass_mark: 60,
-    critical_cap: 40,
-};
-
-impl Scheme {
-    /// The most points there are (100 for [`SCHEME`]).
-    pub fn max(&self) -> u32 {
-        self.breadth
-            + self.critical
-            + self.early
-            + self.focus
-            + self.picture
-            + self.triage
-            + self.findings
-    }
-
-    /// The marking rules, one Markdown list item each.
-    pub fn rules(&self) -> Vec<String> {
-        vec![
-            format!(
-                "**Breadth ({} points)**: the case's essential items asked, pro rata (7 of 7 = {}, 5 of 7 = {}).",
-                self.breadth,
-                self.breadth,
-                pro_rata(self.breadth, 5, 7)
-            ),
-            format!(
-                "**Critical items ({} points)**: the red-flag screening items asked, pro rata. Missing any one is a critical error.",
-                self.critical
-            ),
-            format!(
-                "**Sequence ({} points)**: {} for screening red flags early (each critical item asked within the first N questions, where N is the number of critical items plus {}; pro rata), and {} for focus, one point off for each question whose answer added nothing for this patient (not essential, not critical, no evidence, no rule or note fired, no other question depends on it).",
-                self.early + self.focus,
-                self.early,
-                self.early_slack,
-                self.focus
-            ),
-            format!(
-                "**Accuracy ({} points)**: {} for an accepted classification; {} for the expected triage level ({} if one level more urgent than needed, 0 if more than that or less urgent); {} for findings, pro rata of the findings named that support the key (an answer with evidence toward an accepted class, or one that raised a red flag); naming none scores 0. With fewer than half the essential items asked, the classification and triage points are divided by {} (rounded down): a right answer without the history behind it is a guess.",
-                self.picture + self.triage + self.findings,
-                self.picture,
-                self.triage,
-                self.triage_one_over,
-                self.findings,
-                self.guess_divisor
-            ),
-            format!(
-                "**Pass**: {} or more out of {} and no critical error. A critical error (a red-flag screening item never asked, or a case with red flags called less urgent than it is) fails the station whatever else was right, and caps the total at {}.",
-                self.pass_mark,
-                self.max(),
-                self.critical_cap
-            ),
-        ]
-    }
-}
-
-/// `max` scaled by `n / of`, rounded half up (`max` when `of` is 0).
-fn pro_rata(max: u32, n: usize, of: usize) -> u32 {
-    if of == 0 {
-        return max;
-    }
-    let (max, n, of) = (u64::from(max), n.min(of) as u64, of as u64);
-    ((2 * max * n + of) / (2 * of)) as u32
-}
 
 /// How the student's triage compares with the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,17 +27,13 @@ pub enum CriticalError {
 }
 
 impl CriticalError {
-    /// One line for the debrief and the log.
-    pub fn describe(&self, q: &Questionnaire) -> String {
+    /// One line for the debrief and the log, in the marking scheme's words.
+    pub fn describe(&self, marking: &Marking, q: &Questionnaire) -> String {
         match self {
-            CriticalError::MissedScreening(i) => format!(
-                "Red-flag screening not done: \"{}\" was never asked",
-                q.questions[*i].topic()
-            ),
-            CriticalError::UnderTriaged { said, needed } => format!(
-                "Red flags under-triaged: \"{}\" chosen where \"{}\" was needed",
-                q.triage[*said].label, q.triage[*needed].label
-            ),
+            CriticalError::MissedScreening(i) => marking.missed_screening(q.questions[*i].topic()),
+            CriticalError::UnderTriaged { said, needed } => {
+                marking.under_triaged(&q.triage[*said].label, &q.triage[*needed].label)
+            }
         }
     }
 }
@@ -152,7 +41,7 @@ impl CriticalError {
 /// One part of the score.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
-    pub name: &'static str,
+    pub name: String,
     pub points: u32,
     pub max: u32,
 }
@@ -180,9 +69,10 @@ pub struct Grade {
     pub findings: Vec<(QIdx, bool)>,
 }
 
-/// Marks an attempt against the station's key.
-pub fn grade(station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
-    let s = SCHEME;
+/// Marks an attempt against the station's key, with `marking`'s points and thresholds.
+pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
+    let s = marking.scheme;
+    let names = &marking.parts;
     let asked = attempt.asked();
     let place = |i: QIdx| asked.iter().position(|a| *a == i).map(|p| p + 1);
 
@@ -267,22 +157,22 @@ pub fn grade(station: &Station, attempt: &Attempt, h: &Hypothesis) -> Grade {
 
     let parts = vec![
         Part {
-            name: "Breadth",
+            name: names.breadth.clone(),
             points: breadth,
             max: s.breadth,
         },
         Part {
-            name: "Critical items",
+            name: names.critical.clone(),
             points: critical,
             max: s.critical,
         },
         Part {
-            name: "Sequence",
+            name: names.sequence.clone(),
             points: early + focus,
             max: s.early + s.focus,
         },
         Part {
-            name: "Accuracy",
+            name: names.accuracy.clone(),
             points: accuracy,
             max: s.picture + s.triage + s.findings,
         },

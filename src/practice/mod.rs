@@ -5,6 +5,7 @@
 
 mod compiled;
 mod grade;
+pub mod marking;
 #[cfg(test)]
 mod tests;
 
@@ -13,7 +14,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use grade::{CriticalError, Grade, Part, SCHEME, Scheme, TriageCall, grade};
+pub use grade::{CriticalError, Grade, Part, TriageCall, grade};
+pub use marking::{Marking, Scheme};
 
 use crate::assess::Assessment;
 use crate::case::{self, Case};
@@ -265,7 +267,14 @@ pub struct LogEntry {
 
 impl LogEntry {
     /// The log entry of a graded attempt.
-    pub fn of(station: &Station, attempt: &Attempt, h: &Hypothesis, g: &Grade, at: &str) -> Self {
+    pub fn of(
+        marking: &Marking,
+        station: &Station,
+        attempt: &Attempt,
+        h: &Hypothesis,
+        g: &Grade,
+        at: &str,
+    ) -> Self {
         let q = station.questionnaire();
         let ids = |list: &[QIdx]| list.iter().map(|i| q.questions[*i].id.clone()).collect();
         LogEntry {
@@ -279,7 +288,11 @@ impl LogEntry {
             findings: ids(&h.findings),
             score: g.total,
             passed: g.passed,
-            critical_errors: g.critical_errors.iter().map(|e| e.describe(q)).collect(),
+            critical_errors: g
+                .critical_errors
+                .iter()
+                .map(|e| e.describe(marking, q))
+                .collect(),
             parts: g
                 .parts
                 .iter()

@@ -2,6 +2,11 @@ use std::sync::Arc;
 
 use super::*;
 
+/// The built-in marking scheme.
+fn marking() -> Marking {
+    Marking::builtin().unwrap()
+}
+
 fn station(name: &str) -> Station {
     let q = Arc::new(crate::questionnaire::builtin().unwrap());
     let (_, src) = BUILT_IN
@@ -68,8 +73,9 @@ fn points(g: &Grade, part: &str) -> u32 {
 
 #[test]
 fn the_scheme_adds_up_to_100() {
-    assert_eq!(SCHEME.max(), 100);
+    assert_eq!(marking().scheme.max(), 100);
     let parts: u32 = grade(
+        &marking(),
         &station("hip-to-knee-mechanical.toml"),
         &Attempt::new(),
         &Hypothesis {
@@ -89,7 +95,12 @@ fn the_scheme_adds_up_to_100() {
 fn a_complete_focused_history_with_the_right_answer_scores_full_marks() {
     let s = station("hip-to-knee-mechanical.toml");
     let a = model_attempt(&s);
-    let g = grade(&s, &a, &right_answer(&s, &["gait_changes", "onset_mode"]));
+    let g = grade(
+        &marking(),
+        &s,
+        &a,
+        &right_answer(&s, &["gait_changes", "onset_mode"]),
+    );
     assert!(g.critical_errors.is_empty());
     assert!(g.essential_missed.is_empty());
     assert!(g.added_nothing.is_empty(), "{:?}", g.added_nothing);
@@ -106,16 +117,20 @@ fn missing_one_red_flag_screen_fails_the_station_whatever_else_was_right() {
     for i in &s.essential {
         a.ask(*i);
     }
-    let g = grade(&s, &a, &right_answer(&s, &["gait_changes"]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &["gait_changes"]));
     assert_eq!(
         g.critical_errors,
         vec![CriticalError::MissedScreening(item(&s, "red_flags_urgent"))]
     );
     assert!(!g.passed);
-    assert_eq!(g.total, SCHEME.critical_cap, "the points are capped");
+    assert_eq!(
+        g.total,
+        marking().scheme.critical_cap,
+        "the points are capped"
+    );
     // Without the cap it would have passed easily: the rule, not the points, fails it.
     let sum: u32 = g.parts.iter().map(|p| p.points).sum();
-    assert!(sum > SCHEME.pass_mark, "{sum}");
+    assert!(sum > marking().scheme.pass_mark, "{sum}");
     assert_eq!(points(&g, "Critical items"), 10);
 }
 
@@ -124,7 +139,7 @@ fn no_red_flag_screen_at_all_is_two_critical_errors() {
     let s = station("calf-swelling-emergency.toml");
     let a = asking(&s, &["onset_mode", "local_swelling", "other_areas"]);
     let h = right_answer(&s, &[]);
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.critical_errors.len(), 2);
     assert_eq!(points(&g, "Critical items"), 0);
     assert!(!g.passed);
@@ -136,7 +151,7 @@ fn calling_a_red_flag_case_less_urgent_is_a_critical_error() {
     let a = model_attempt(&s);
     let mut h = right_answer(&s, &["red_flags_emergency"]);
     h.triage = level(&s, "urgent");
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.triage_call, TriageCall::Under(1));
     assert_eq!(
         g.critical_errors,
@@ -148,7 +163,7 @@ fn calling_a_red_flag_case_less_urgent_is_a_critical_error() {
     assert!(!g.passed);
     assert!(
         g.critical_errors[0]
-            .describe(&q_of(&s))
+            .describe(&marking(), &q_of(&s))
             .contains("under-triaged")
     );
 }
@@ -159,10 +174,13 @@ fn under_triage_without_red_flags_costs_points_but_does_not_fail() {
     let a = model_attempt(&s);
     let mut h = right_answer(&s, &["gait_changes"]);
     h.triage = level(&s, "self_care");
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.triage_call, TriageCall::Under(1));
     assert!(g.critical_errors.is_empty());
-    assert_eq!(points(&g, "Accuracy"), SCHEME.picture + SCHEME.findings);
+    assert_eq!(
+        points(&g, "Accuracy"),
+        marking().scheme.picture + marking().scheme.findings
+    );
     assert!(g.passed);
 }
 
@@ -172,16 +190,16 @@ fn one_level_too_cautious_earns_part_of_the_triage_points() {
     let a = model_attempt(&s);
     let mut h = right_answer(&s, &[]);
     h.triage = level(&s, "urgent");
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.triage_call, TriageCall::Over(1));
     assert_eq!(
         points(&g, "Accuracy"),
-        SCHEME.picture + SCHEME.triage_one_over
+        marking().scheme.picture + marking().scheme.triage_one_over
     );
     h.triage = level(&s, "emergency");
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.triage_call, TriageCall::Over(2));
-    assert_eq!(points(&g, "Accuracy"), SCHEME.picture);
+    assert_eq!(points(&g, "Accuracy"), marking().scheme.picture);
 }
 
 #[test]
@@ -190,10 +208,13 @@ fn the_wrong_picture_loses_the_classification_points() {
     let a = model_attempt(&s);
     let mut h = right_answer(&s, &[]);
     h.class = class(&s, "referred_pain");
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert!(!g.class_correct);
-    assert_eq!(points(&g, "Accuracy"), SCHEME.triage);
-    assert_eq!(g.total, 100 - SCHEME.picture - SCHEME.findings);
+    assert_eq!(points(&g, "Accuracy"), marking().scheme.triage);
+    assert_eq!(
+        g.total,
+        100 - marking().scheme.picture - marking().scheme.findings
+    );
 }
 
 #[test]
@@ -213,11 +234,11 @@ fn any_accepted_classification_counts() {
     for c in ["unclear", "referred_pain"] {
         let mut h = right_answer(&s, &[]);
         h.class = class(&s, c);
-        assert!(grade(&s, &a, &h).class_correct, "{c}");
+        assert!(grade(&marking(), &s, &a, &h).class_correct, "{c}");
     }
     let mut h = right_answer(&s, &[]);
     h.class = class(&s, "mechanical_compensation");
-    assert!(!grade(&s, &a, &h).class_correct);
+    assert!(!grade(&marking(), &s, &a, &h).class_correct);
 }
 
 #[test]
@@ -230,18 +251,21 @@ fn red_flags_screened_late_lose_sequence_points() {
     for i in &s.critical {
         a.ask(*i);
     }
-    let g = grade(&s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.critical_errors.is_empty());
     assert!(g.critical_asked.iter().all(|(_, _, early)| !early));
-    assert_eq!(points(&g, "Sequence"), SCHEME.focus);
+    assert_eq!(points(&g, "Sequence"), marking().scheme.focus);
     // Two questions before the screen is still early (the slack).
     let mut a = asking(&s, &["main_site", "onset_mode"]);
     for i in s.critical.iter().chain(&s.essential) {
         a.ask(*i);
     }
-    let g = grade(&s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.critical_asked.iter().all(|(_, _, early)| *early));
-    assert_eq!(points(&g, "Sequence"), SCHEME.early + SCHEME.focus);
+    assert_eq!(
+        points(&g, "Sequence"),
+        marking().scheme.early + marking().scheme.focus
+    );
 }
 
 #[test]
@@ -252,17 +276,20 @@ fn questions_that_added_nothing_cost_focus_points() {
     for id in ["side", "severity"] {
         a.ask(item(&s, id));
     }
-    let g = grade(&s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert_eq!(
         g.added_nothing,
         vec![item(&s, "side"), item(&s, "severity")]
     );
-    assert_eq!(points(&g, "Sequence"), SCHEME.early + SCHEME.focus - 2);
+    assert_eq!(
+        points(&g, "Sequence"),
+        marking().scheme.early + marking().scheme.focus - 2
+    );
     // Asking where it hurts is never wasted: other questions depend on it.
     let mut a = model_attempt(&s);
     a.ask(item(&s, "main_site"));
     assert!(
-        grade(&s, &a, &right_answer(&s, &[]))
+        grade(&marking(), &s, &a, &right_answer(&s, &[]))
             .added_nothing
             .is_empty()
     );
@@ -275,10 +302,10 @@ fn asking_everything_is_broad_but_unfocused() {
     for i in 0..s.questionnaire().questions.len() {
         a.ask(i);
     }
-    let g = grade(&s, &a, &right_answer(&s, &[]));
-    assert_eq!(points(&g, "Breadth"), SCHEME.breadth);
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    assert_eq!(points(&g, "Breadth"), marking().scheme.breadth);
     assert!(g.added_nothing.len() >= 2, "{:?}", g.added_nothing);
-    assert!(points(&g, "Sequence") < SCHEME.early + SCHEME.focus);
+    assert!(points(&g, "Sequence") < marking().scheme.early + marking().scheme.focus);
 }
 
 #[test]
@@ -289,9 +316,12 @@ fn breadth_is_pro_rata_of_the_essential_items() {
     for i in s.critical.iter().chain(&s.essential[..n - 2]) {
         a.ask(*i);
     }
-    let g = grade(&s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert_eq!(g.essential_missed, s.essential[n - 2..].to_vec());
-    assert_eq!(points(&g, "Breadth"), pro(SCHEME.breadth, n - 2, n));
+    assert_eq!(
+        points(&g, "Breadth"),
+        pro(marking().scheme.breadth, n - 2, n)
+    );
 }
 
 fn pro(max: u32, k: usize, n: usize) -> u32 {
@@ -303,12 +333,12 @@ fn findings_that_point_the_other_way_do_not_count() {
     let s = station("hip-to-knee-referred.toml");
     let a = model_attempt(&s);
     let h = right_answer(&s, &["hip_signs", "pain_location"]);
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert!(g.findings.iter().all(|(_, ok)| *ok), "{:?}", g.findings);
     assert_eq!(points(&g, "Accuracy"), 35);
     // A red-flag screen that found nothing supports nothing.
     let h = right_answer(&s, &["hip_signs", "red_flags_urgent"]);
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.findings[1], (item(&s, "red_flags_urgent"), false));
     assert_eq!(points(&g, "Accuracy"), 30 + pro(5, 1, 2));
 }
@@ -318,7 +348,7 @@ fn in_a_mixed_case_evidence_either_way_supports_unclear() {
     let s = station("mixed-knee.toml");
     let a = model_attempt(&s);
     let h = right_answer(&s, &["local_provocation", "back_link"]);
-    let g = grade(&s, &a, &h);
+    let g = grade(&marking(), &s, &a, &h);
     assert!(g.findings.iter().all(|(_, ok)| *ok), "{:?}", g.findings);
 }
 
@@ -367,7 +397,7 @@ fn every_built_in_case_loads_as_a_station() {
     for s in &stations {
         assert!(!s.critical.is_empty(), "{}", s.source);
         // The model attempt passes every station.
-        let g = grade(s, &model_attempt(s), &right_answer(s, &[]));
+        let g = grade(&marking(), s, &model_attempt(s), &right_answer(s, &[]));
         assert!(g.passed, "{}: {g:?}", s.source);
     }
 }
@@ -377,8 +407,8 @@ fn a_log_entry_names_items_by_id() {
     let s = station("hip-to-knee-mechanical.toml");
     let a = model_attempt(&s);
     let h = right_answer(&s, &["gait_changes"]);
-    let g = grade(&s, &a, &h);
-    let e = LogEntry::of(&s, &a, &h, &g, "2026-11-21T10:00:00Z");
+    let g = grade(&marking(), &s, &a, &h);
+    let e = LogEntry::of(&marking(), &s, &a, &h, &g, "2026-11-21T10:00:00Z");
     assert_eq!(e.asked[0], "red_flags_emergency");
     assert_eq!(e.classification, "mechanical_compensation");
     assert_eq!(e.findings, vec!["gait_changes"]);
@@ -395,12 +425,12 @@ fn a_right_answer_after_a_thin_history_counts_as_a_guess() {
         a.ask(*i);
     }
     a.ask(s.essential[0]);
-    let g = grade(&s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.guessed);
     assert!(g.class_correct);
     assert_eq!(
         points(&g, "Accuracy"),
-        (SCHEME.picture + SCHEME.triage) / SCHEME.guess_divisor
+        (marking().scheme.picture + marking().scheme.triage) / marking().scheme.guess_divisor
     );
     assert!(
         !g.passed,
@@ -412,5 +442,5 @@ fn a_right_answer_after_a_thin_history_counts_as_a_guess() {
     for i in &s.essential[1..half] {
         a.ask(*i);
     }
-    assert!(!grade(&s, &a, &right_answer(&s, &[])).guessed);
+    assert!(!grade(&marking(), &s, &a, &right_answer(&s, &[])).guessed);
 }

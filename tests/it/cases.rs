@@ -232,3 +232,55 @@ fn practice_history_shows_attempts_and_scores_over_time_per_case() {
         "cases in the order first tried"
     );
 }
+
+#[test]
+fn the_marking_scheme_is_validated_with_positions() {
+    let builtin = common::project("questionnaires/marking.toml");
+    kinscreen()
+        .arg("validate")
+        .arg(&builtin)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("marking.toml: ok"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("marking.toml");
+    let text = std::fs::read_to_string(&builtin)
+        .unwrap()
+        .replace("pass_mark = 60", "pas_mark = 60")
+        .replace("\"{item}\"", "\"{topic}\"");
+    std::fs::write(&bad, &text).unwrap();
+    let line = |needle: &str| text[..text.find(needle).unwrap()].matches('\n').count() + 1;
+    kinscreen()
+        .arg("validate")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "marking.toml:{}:1",
+            line("pas_mark")
+        )))
+        .stderr(predicate::str::contains("unknown field `pas_mark`"));
+    // Practice refuses it before anything else, with the same report.
+    kinscreen()
+        .args(["--no-save", "practice", "--marking"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown field `pas_mark`"))
+        .stderr(predicate::str::contains("cannot be used to mark practice"));
+    let fixed = text.replace("pas_mark = 60", "pass_mark = 60");
+    std::fs::write(&bad, &fixed).unwrap();
+    kinscreen()
+        .args(["--no-save", "practice", "--marking"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "marking.toml:{}:",
+            line("\"{topic}\"")
+        )))
+        .stderr(predicate::str::contains(
+            "`{topic}` is not something this text can name",
+        ));
+}

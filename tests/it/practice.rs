@@ -24,7 +24,13 @@ fn stations() -> Vec<Station> {
 }
 
 fn app() -> PracticeApp {
-    PracticeApp::new(stations(), Vec::new(), false, Theme { color: true })
+    PracticeApp::new(
+        stations(),
+        practice::Marking::builtin().unwrap(),
+        Vec::new(),
+        false,
+        Theme { color: true },
+    )
 }
 
 /// The app with one case open, as `--case FILE` starts it.
@@ -33,7 +39,13 @@ fn single(case_id: &str) -> PracticeApp {
         .into_iter()
         .find(|s| s.case.case.id == case_id)
         .unwrap();
-    PracticeApp::new(vec![station], Vec::new(), true, Theme { color: true })
+    PracticeApp::new(
+        vec![station],
+        practice::Marking::builtin().unwrap(),
+        Vec::new(),
+        true,
+        Theme { color: true },
+    )
 }
 
 fn render(app: &mut PracticeApp, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -405,7 +417,13 @@ fn no_practice_screen_panics_at_any_size() {
 
 #[test]
 fn without_colour_the_cursor_still_shows() {
-    let mut a = PracticeApp::new(stations(), Vec::new(), false, Theme { color: false });
+    let mut a = PracticeApp::new(
+        stations(),
+        practice::Marking::builtin().unwrap(),
+        Vec::new(),
+        false,
+        Theme { color: false },
+    );
     let terminal = render(&mut a, 80, 24);
     let buffer = terminal.backend().buffer();
     assert!(
@@ -415,22 +433,4 @@ fn without_colour_the_cursor_still_shows() {
             .all(|c| c.fg == ratatui::style::Color::Reset)
     );
     assert!(format!("{}", terminal.backend()).contains("› "));
-}
-
-#[test]
-fn the_readme_states_the_marking_rules_the_program_uses() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .unwrap()
-        .replace("\n  ", " ");
-    let rules = practice::SCHEME.rules();
-    let missing: Vec<String> = rules
-        .iter()
-        .filter(|r| !readme.contains(&format!("- {r}")))
-        .map(|r| format!("- {r}"))
-        .collect();
-    assert!(
-        missing.is_empty(),
-        "README.md must list these marking rules (as written by Scheme::rules):\n{}",
-        missing.join("\n")
-    );
 }

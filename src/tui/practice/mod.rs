@@ -7,7 +7,7 @@ pub mod view;
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Station, grade};
+use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, grade};
 use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
 
@@ -64,6 +64,8 @@ pub enum Effect {
 #[derive(Debug, Clone)]
 pub struct PracticeApp {
     pub stations: Vec<Station>,
+    /// How attempts are marked.
+    pub marking: Marking,
     /// Cases that could not be loaded, named on the list.
     pub broken: Vec<Broken>,
     /// Earlier attempts and this session's, for the list's "best" column.
@@ -98,9 +100,16 @@ const TRANSCRIPT_PAGE: usize = 5;
 
 impl PracticeApp {
     /// The list of `stations`; with one station and `single`, that case straight away.
-    pub fn new(stations: Vec<Station>, broken: Vec<Broken>, single: bool, theme: Theme) -> Self {
+    pub fn new(
+        stations: Vec<Station>,
+        marking: Marking,
+        broken: Vec<Broken>,
+        single: bool,
+        theme: Theme,
+    ) -> Self {
         let mut app = PracticeApp {
             stations,
+            marking,
             broken,
             log: Vec::new(),
             screen: Screen::List,
@@ -327,8 +336,8 @@ fn commit(app: &mut PracticeApp) {
     if !app.attempt.commit(h.clone()) {
         return;
     }
-    let g = grade(app.current(), &app.attempt, &h);
-    let entry = LogEntry::of(app.current(), &app.attempt, &h, &g, "");
+    let g = grade(&app.marking, app.current(), &app.attempt, &h);
+    let entry = LogEntry::of(&app.marking, app.current(), &app.attempt, &h, &g, "");
     app.effects.push(Effect::Log(Box::new(entry)));
     app.grade = Some(g);
     app.scroll = 0;

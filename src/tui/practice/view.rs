@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::keys;
 use super::{CLASS, FINDINGS, Overlay, PracticeApp, Screen, TRIAGE};
-use crate::practice::{CriticalError, Grade, Reply, SCHEME, Station, TriageCall};
+use crate::practice::{CriticalError, Grade, Reply, Station, TriageCall};
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::report;
 use crate::summary::Part;
@@ -495,12 +495,12 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     let style = if g.passed { t.good() } else { t.bad() };
     let mut head = vec![
         Span::styled(
-            format!("{verdict}  {} / {}", g.total, SCHEME.max()),
+            format!("{verdict}  {} / {}", g.total, app.marking.scheme.max()),
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::raw(format!(
             "   pass mark {}, {} question(s) asked",
-            SCHEME.pass_mark,
+            app.marking.scheme.pass_mark,
             app.attempt.asked().len()
         )),
     ];
@@ -519,7 +519,13 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     if !g.critical_errors.is_empty() {
         section(&mut out, "Critical errors: the station is failed");
         for e in &g.critical_errors {
-            out.extend(para(&e.describe(q), width, t.bad(), "✗ ", "  "));
+            out.extend(para(
+                &e.describe(&app.marking, q),
+                width,
+                t.bad(),
+                "✗ ",
+                "  ",
+            ));
         }
         if g.critical_errors
             .iter()
@@ -565,7 +571,7 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
             out.extend(para(
                 &format!(
                     "Fewer than half the essential items were asked, so this counts as a guess: those points are divided by {}.",
-                    SCHEME.guess_divisor
+                    app.marking.scheme.guess_divisor
                 ),
                 width,
                 t.bad(),
@@ -683,7 +689,7 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     }
 
     section(&mut out, "How this station is marked");
-    for rule in SCHEME.rules() {
+    for rule in &app.marking.rules {
         out.extend(para(&rule.replace("**", ""), width, t.dim(), "• ", "  "));
     }
     out
