@@ -285,6 +285,28 @@ fn graph_prints_dot_and_mermaid() {
     let dir = tempfile::tempdir().unwrap();
     let bad = write(&dir, "bad.toml", "[meta]\n");
     kinscreen().arg("graph").arg(&bad).assert().code(2);
+    // --questionnaire is one option for every command, before or after the command's name.
+    kinscreen()
+        .args(["graph", "--questionnaire"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "kinscreen: the questionnaire cannot be used",
+        ));
+    kinscreen()
+        .arg("--questionnaire")
+        .arg(&bad)
+        .args(["graph"])
+        .assert()
+        .code(2);
+    kinscreen()
+        .args(["graph", "questionnaires/lower-limb.toml", "--questionnaire"])
+        .arg(&bad)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
 }
 
 /// What an attacker would put in a questionnaire's texts: a window-title change (OSC), a screen
