@@ -159,7 +159,7 @@ pub fn to_file(path: &Path, text: &str, force: bool) -> Result<(), OutputError> 
             });
         }
     }
-    crate::store::write_atomic(path, text.as_bytes()).map_err(|source| OutputError::File {
+    write_atomic(path, text.as_bytes()).map_err(|source| OutputError::File {
         path: name(),
         source,
     })
@@ -226,6 +226,36 @@ pub fn read_input(path: &Path) -> Result<String, InputError> {
         path: name(),
         at: e.utf8_error().valid_up_to(),
     })
+}
+
+/// Writes a file atomically with mode 0600: a temporary file beside it, written and synced, then
+/// renamed over it (and the folder synced), so a crash leaves the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomic_with(path, bytes, |_| Ok(()))
+}
+
+/// [`write_atomic`], with a hook run after the temporary file is complete and before it is
+/// renamed into place (tests use it to simulate a crash there).
+pub fn write_atomic_with(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    // tempfile creates the file with mode 0600 on Unix.
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".kinscreen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    tmp.as_file().sync_all()?;
+    before_rename(tmp.path())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -199,33 +199,6 @@ pub fn summary_of(interview: &Interview) -> Summary {
     )
 }
 
-/// The finished interviews kept in `dir`, as a table (`kinscreen history`).
-pub fn history(dir: &std::path::Path, list: &[crate::store::Finished]) -> String {
-    use std::fmt::Write;
-    if list.is_empty() {
-        return format!("No finished interviews in {}.\n", dir.display());
-    }
-    let mut text = format!("Finished interviews in {}:\n\n", dir.display());
-    // Writing to a String cannot fail.
-    let _ = writeln!(
-        text,
-        "{:<18}  {:<20}  {:<9}  {:<32}  most like",
-        "id", "finished (UTC)", "version", "how soon"
-    );
-    for f in list {
-        let _ = writeln!(
-            text,
-            "{:<18}  {:<20}  {:<9}  {:<32}  {}",
-            f.id,
-            f.finished_at.replace('T', " ").trim_end_matches('Z'),
-            f.questionnaire.version,
-            f.record.triage_label,
-            f.record.classification_label
-        );
-    }
-    text
-}
-
 /// The plain-text report.
 pub fn text(interview: &Interview) -> String {
     let q = interview.questionnaire();

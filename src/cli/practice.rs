@@ -30,7 +30,7 @@ pub fn practice(
         case.is_some(),
         tui::theme::Theme::from_env(),
     );
-    tui::practice::run(app, store)
+    tui::practice::session::run(app, store)
         .map(Outcome::from)
         .map_err(CliError::Terminal)
 }

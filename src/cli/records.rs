@@ -37,7 +37,7 @@ pub fn history(data: &Data, format: ListFormat) -> Result<Outcome, CliError> {
                 .collect();
             emit_json(pretty(&serde_json::Value::Array(rows)))
         }
-        ListFormat::Text => emit(&report::history(store.dir(), &list)),
+        ListFormat::Text => emit(&store::history_text(store.dir(), &list)),
     }
 }
 

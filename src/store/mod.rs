@@ -14,7 +14,6 @@ mod import;
 mod owner;
 
 use std::collections::BTreeSet;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -293,33 +292,31 @@ pub fn id_from_time(rfc3339: &str) -> String {
     }
 }
 
-/// Writes a file atomically with mode 0600 (see the module docs).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    write_atomic_with(path, bytes, |_| Ok(()))
-}
-
-/// [`write_atomic`], with a hook run after the temporary file is complete and before it is
-/// renamed into place (tests use it to simulate a crash there).
-pub fn write_atomic_with(
-    path: &Path,
-    bytes: &[u8],
-    before_rename: impl FnOnce(&Path) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    // tempfile creates the file with mode 0600 on Unix.
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".kinscreen-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.flush()?;
-    tmp.as_file().sync_all()?;
-    before_rename(tmp.path())?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
+/// The finished interviews kept in `dir`, as a table (`kinscreen history`).
+pub fn history_text(dir: &Path, list: &[Finished]) -> String {
+    use std::fmt::Write;
+    if list.is_empty() {
+        return format!("No finished interviews in {}.\n", dir.display());
     }
-    Ok(())
+    let mut text = format!("Finished interviews in {}:\n\n", dir.display());
+    // Writing to a String cannot fail.
+    let _ = writeln!(
+        text,
+        "{:<18}  {:<20}  {:<9}  {:<32}  most like",
+        "id", "finished (UTC)", "version", "how soon"
+    );
+    for f in list {
+        let _ = writeln!(
+            text,
+            "{:<18}  {:<20}  {:<9}  {:<32}  {}",
+            f.id,
+            f.finished_at.replace('T', " ").trim_end_matches('Z'),
+            f.questionnaire.version,
+            f.record.triage_label,
+            f.record.classification_label
+        );
+    }
+    text
 }
 
 /// A folder kinscreen creates for itself: 0700 on Unix.
@@ -779,7 +776,7 @@ impl Store {
                 params![id, now, path.display().to_string(), text],
             )
             .map_err(self.sql())?;
-        write_atomic(&path, text.as_bytes()).map_err(io(&path))?;
+        crate::output::write_atomic(&path, text.as_bytes()).map_err(io(&path))?;
         Ok(path)
     }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::engine::Answer;
+use crate::output::{write_atomic, write_atomic_with};
 
 fn q() -> Arc<Questionnaire> {
     Arc::new(questionnaire::builtin().unwrap())

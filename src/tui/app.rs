@@ -8,9 +8,9 @@ use std::sync::Arc;
 use crate::engine::{Answer, Interview, State};
 use crate::questionnaire::{Kind, Questionnaire};
 
-use super::Outcome;
 use super::keymap::{Ctx, Flags, Msg};
-use super::screens;
+use super::outcome::Outcome;
+use super::scroll::Scroll;
 use super::theme::Theme;
 
 /// Whether answers are kept on this computer.
@@ -70,8 +70,8 @@ pub struct App {
     pub ticked: BTreeSet<usize>,
     /// Value of a scale not yet confirmed.
     pub value: i64,
-    /// First line shown of a scrolling screen.
-    pub scroll: usize,
+    /// Where a scrolling screen (welcome, alert, result) is.
+    pub scroll: Scroll,
     /// A one-line message about the last key (such as "tick at least one").
     pub status: Option<String>,
     pub exit: Option<Outcome>,
@@ -98,7 +98,7 @@ impl App {
             cursor: 0,
             ticked: BTreeSet::new(),
             value: 0,
-            scroll: 0,
+            scroll: Scroll::default(),
             status: None,
             exit: None,
             theme,
@@ -159,7 +159,7 @@ impl App {
             return;
         }
         let previous = self.loaded.replace(state.clone());
-        self.scroll = 0;
+        self.scroll.home();
         self.cursor = 0;
         self.ticked.clear();
         match state {
@@ -212,11 +212,6 @@ impl App {
         } else {
             self.cursor.saturating_sub(1)
         };
-    }
-
-    fn scroll_by(&mut self, delta: isize, ctx: Ctx) {
-        let max = screens::scroll_limit(self, ctx);
-        self.scroll = self.scroll.saturating_add_signed(delta).min(max);
     }
 
     fn toggle(&mut self, o: usize) {
@@ -274,7 +269,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.effects.push(Effect::DiscardSaved(offer.draft));
             }
             app.started = true;
-            app.scroll = 0;
+            app.scroll.home();
         }
         (Ctx::Confirm, Msg::Yes) => {
             app.exit = Some(if *app.interview.state() == State::Finished {
@@ -293,7 +288,7 @@ pub fn update(app: &mut App, msg: Msg) {
                 app.overlay = Some(Overlay::ConfirmStartOver);
             } else {
                 app.started = true;
-                app.scroll = 0;
+                app.scroll.home();
             }
         }
         (Ctx::Welcome, Msg::Resume) => {
@@ -304,16 +299,16 @@ pub fn update(app: &mut App, msg: Msg) {
                 });
                 app.interview = offer.interview;
                 app.started = true;
-                app.scroll = 0;
+                app.scroll.home();
             }
         }
         (Ctx::Result, Msg::SaveReport) => app.effects.push(Effect::SaveReport),
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Up) => app.scroll_by(-1, ctx),
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Down) => app.scroll_by(1, ctx),
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageUp) => app.scroll_by(-page, ctx),
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageDown) => app.scroll_by(page, ctx),
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Home) => app.scroll = 0,
-        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::End) => app.scroll_by(isize::MAX, ctx),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Up) => app.scroll.by(-1),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Down) => app.scroll.by(1),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageUp) => app.scroll.pages(-1),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::PageDown) => app.scroll.pages(1),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::Home) => app.scroll.home(),
+        (Ctx::Welcome | Ctx::Alert | Ctx::Result, Msg::End) => app.scroll.end(),
 
         (Ctx::Single | Ctx::Multi, Msg::Up | Msg::Down) => {
             let n = app.option_count();

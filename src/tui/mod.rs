@@ -4,9 +4,13 @@
 
 pub mod app;
 pub mod keymap;
+pub mod outcome;
 pub mod practice;
 pub mod screens;
+pub mod scroll;
 pub mod theme;
+
+pub use outcome::Outcome;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,17 +27,6 @@ use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::store::{self, Store, Unfinished};
 use app::{App, Effect, Offer, Saving, update};
-
-/// How an interactive session ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// The person saw the result and left.
-    Done,
-    /// The person quit before the result.
-    Cancelled,
-    /// Ctrl-C, SIGTERM or SIGHUP.
-    Interrupted,
-}
 
 /// How an interview session ended, and what could not be kept.
 #[derive(Debug)]
@@ -569,8 +562,7 @@ impl Front for Interviewing<'_> {
     }
 
     fn resize(&mut self, width: u16, height: u16) {
+        // The next draw keeps the scrolled screen within its text at the new size.
         self.app.size = (width, height);
-        let ctx = self.app.context();
-        self.app.scroll = self.app.scroll.min(screens::scroll_limit(self.app, ctx));
     }
 }

@@ -3,16 +3,16 @@
 //! drawing in [`view`], the keys in [`keys`]; the marking itself is `crate::practice`.
 
 pub mod keys;
+pub mod session;
 pub mod view;
-
-use ratatui::crossterm::event::KeyEvent;
 
 use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, grade};
 use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
 
-use super::Outcome;
 use super::app::Saving;
+use super::outcome::Outcome;
+use super::scroll::Scroll;
 use super::theme::Theme;
 use keys::{Ctx, Msg};
 
@@ -84,7 +84,7 @@ pub struct PracticeApp {
     pub form: Form,
     pub grade: Option<Grade>,
     /// First line shown of the debrief.
-    pub scroll: usize,
+    pub scroll: Scroll,
     pub status: Option<String>,
     pub exit: Option<Outcome>,
     pub theme: Theme,
@@ -122,7 +122,7 @@ impl PracticeApp {
             transcript_back: 0,
             form: Form::default(),
             grade: None,
-            scroll: 0,
+            scroll: Scroll::default(),
             status: None,
             exit: None,
             theme,
@@ -180,7 +180,7 @@ impl PracticeApp {
         self.transcript_back = 0;
         self.form = Form::default();
         self.grade = None;
-        self.scroll = 0;
+        self.scroll.home();
         self.status = None;
         self.screen = Screen::Board;
     }
@@ -340,20 +340,18 @@ fn commit(app: &mut PracticeApp) {
     let entry = LogEntry::of(&app.marking, app.current(), &app.attempt, &h, &g, "");
     app.effects.push(Effect::Log(Box::new(entry)));
     app.grade = Some(g);
-    app.scroll = 0;
+    app.scroll.home();
     app.screen = Screen::Debrief;
 }
 
 fn debrief(app: &mut PracticeApp, msg: Msg) {
-    let limit = view::debrief_limit(app);
-    let page = usize::from(app.size.1.saturating_sub(6)).max(1);
     match msg {
-        Msg::Up => app.scroll = app.scroll.saturating_sub(1),
-        Msg::Down => app.scroll = (app.scroll + 1).min(limit),
-        Msg::PageUp => app.scroll = app.scroll.saturating_sub(page),
-        Msg::PageDown => app.scroll = (app.scroll + page).min(limit),
-        Msg::Home => app.scroll = 0,
-        Msg::End => app.scroll = limit,
+        Msg::Up => app.scroll.by(-1),
+        Msg::Down => app.scroll.by(1),
+        Msg::PageUp => app.scroll.pages(-1),
+        Msg::PageDown => app.scroll.pages(1),
+        Msg::Home => app.scroll.home(),
+        Msg::End => app.scroll.end(),
         Msg::Another if app.has_list() => {
             app.screen = Screen::List;
             app.list_cursor = app.station;
@@ -361,25 +359,6 @@ fn debrief(app: &mut PracticeApp, msg: Msg) {
         Msg::Quit => app.exit = Some(Outcome::Done),
         _ => {}
     }
-}
-
-/// Runs practice mode in the terminal; attempts are appended to the practice log of `store`
-/// (none without one).
-pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome> {
-    if let Some(store) = &store {
-        app.saving = Saving::On(store.dir().display().to_string());
-        match store.practice_log() {
-            Ok((entries, _)) => app.log = entries,
-            Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
-        }
-    }
-    super::in_terminal(|terminal, signals| {
-        let mut front = Practising {
-            app: &mut app,
-            store: store.as_ref(),
-        };
-        super::event_loop(terminal, &mut front, signals)
-    })
 }
 
 /// Carries out the model's effects; problems and confirmations go to the status line.
@@ -396,37 +375,5 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
         });
         // The list shows it this session whether or not it could be written.
         app.log.push(*entry);
-    }
-}
-
-/// Practice mode as the event loop sees it: the app and where attempts are logged.
-struct Practising<'a> {
-    app: &'a mut PracticeApp,
-    store: Option<&'a Store>,
-}
-
-impl super::Front for Practising<'_> {
-    fn draw(&self, frame: &mut ratatui::Frame) {
-        view::view(self.app, frame);
-    }
-
-    fn exit(&self) -> Option<Outcome> {
-        self.app.exit
-    }
-
-    fn key(&mut self, key: KeyEvent) {
-        if let Some(msg) = keys::message(self.app.context(), self.app.has_list(), &key) {
-            update(self.app, msg);
-            perform(self.app, self.store);
-        }
-    }
-
-    fn resize(&mut self, width: u16, height: u16) {
-        self.app.size = (width, height);
-        self.app.scroll = self.app.scroll.min(view::debrief_limit(self.app));
-    }
-
-    fn pasted(&mut self) {
-        self.app.status = Some(super::PASTE_IGNORED.into());
     }
 }

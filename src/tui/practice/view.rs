@@ -695,27 +695,12 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     out
 }
 
-/// How far the debrief can scroll at the current size.
-pub fn debrief_limit(app: &PracticeApp) -> usize {
-    let Some(g) = &app.grade else {
-        return 0;
-    };
-    let width = app.size.0.saturating_sub(2);
-    let footer = footer_lines(app, app.size.0).len().min(3) as u16;
-    let height = app.size.1.saturating_sub(2 + footer);
-    debrief_lines(app, g, width)
-        .len()
-        .saturating_sub(usize::from(height))
-}
-
 fn debrief(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let Some(g) = &app.grade else {
         return;
     };
     let lines = debrief_lines(app, g, area.width);
-    let first = app
-        .scroll
-        .min(lines.len().saturating_sub(usize::from(area.height)));
+    let first = app.scroll.show(lines.len(), usize::from(area.height));
     frame.render_widget(
         Paragraph::new(
             lines

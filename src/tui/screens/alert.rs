@@ -114,5 +114,6 @@ pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, inner.width);
-    frame.render_widget(Paragraph::new(lines).scroll((app.scroll as u16, 0)), inner);
+    let first = app.scroll.show(lines.len(), usize::from(inner.height));
+    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), inner);
 }

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use super::app::{App, Overlay};
-use super::keymap::{self, Ctx};
+use super::keymap;
 use super::theme::Theme;
 use crate::engine::State;
 
@@ -233,22 +233,6 @@ pub fn areas(app: &App, area: Rect) -> Areas {
         status,
         footer,
     }
-}
-
-/// How far a scrolling screen can scroll at the current size.
-pub fn scroll_limit(app: &App, ctx: Ctx) -> usize {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let body = areas(app, area).body;
-    let (lines, visible) = match ctx {
-        Ctx::Welcome => (welcome::lines(app, body.width).len(), body.height),
-        Ctx::Alert => (
-            alert::lines(app, body.width.saturating_sub(4)).len(),
-            body.height.saturating_sub(2),
-        ),
-        Ctx::Result => result::scroll_extent(app, body),
-        _ => (0, 0),
-    };
-    lines.saturating_sub(usize::from(visible))
 }
 
 /// Below [`MIN_WIDTH`]x[`MIN_HEIGHT`], asks for a bigger window instead of a screen; says

@@ -147,16 +147,6 @@ fn body_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
     block_lines(rest, app.theme, levels, width, "")
 }
 
-/// Lines of the scrolling part and the rows it has, at this body size.
-pub fn scroll_extent(app: &App, body: Rect) -> (usize, u16) {
-    let s = summary(app);
-    let panel = panel_lines(app, &s, body.width).len() as u16 + 1;
-    (
-        body_lines(app, &s, body.width).len(),
-        body.height.saturating_sub(panel),
-    )
-}
-
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let s = summary(app);
     let panel = panel_lines(app, &s, area.width);
@@ -170,5 +160,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         panel_a,
     );
     let body = body_lines(app, &s, body_a.width);
-    frame.render_widget(Paragraph::new(body).scroll((app.scroll as u16, 0)), body_a);
+    let first = app.scroll.show(body.len(), usize::from(body_a.height));
+    frame.render_widget(Paragraph::new(body).scroll((first as u16, 0)), body_a);
 }

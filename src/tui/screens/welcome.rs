@@ -75,5 +75,6 @@ fn readable_time(rfc3339: &str) -> String {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lines = lines(app, area.width);
-    frame.render_widget(Paragraph::new(lines).scroll((app.scroll as u16, 0)), area);
+    let first = app.scroll.show(lines.len(), usize::from(area.height));
+    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), area);
 }

@@ -1,0 +1,60 @@
+//! Practice mode in the terminal: the session that connects the model ([`super`]), its view
+//! ([`super::view`]) and the practice log to the event loop.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{PracticeApp, keys, perform, update, view};
+use crate::store::Store;
+use crate::tui::app::Saving;
+use crate::tui::outcome::Outcome;
+use crate::tui::{Front, PASTE_IGNORED, event_loop, in_terminal};
+
+/// Runs practice mode in the terminal; attempts are appended to the practice log of `store`
+/// (none without one).
+pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome> {
+    if let Some(store) = &store {
+        app.saving = Saving::On(store.dir().display().to_string());
+        match store.practice_log() {
+            Ok((entries, _)) => app.log = entries,
+            Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
+        }
+    }
+    in_terminal(|terminal, signals| {
+        let mut front = Practising {
+            app: &mut app,
+            store: store.as_ref(),
+        };
+        event_loop(terminal, &mut front, signals)
+    })
+}
+
+/// Practice mode as the event loop sees it: the app and where attempts are logged.
+struct Practising<'a> {
+    app: &'a mut PracticeApp,
+    store: Option<&'a Store>,
+}
+
+impl Front for Practising<'_> {
+    fn draw(&self, frame: &mut ratatui::Frame) {
+        view::view(self.app, frame);
+    }
+
+    fn exit(&self) -> Option<Outcome> {
+        self.app.exit
+    }
+
+    fn key(&mut self, key: KeyEvent) {
+        if let Some(msg) = keys::message(self.app.context(), self.app.has_list(), &key) {
+            update(self.app, msg);
+            perform(self.app, self.store);
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.app.size = (width, height);
+    }
+
+    fn pasted(&mut self) {
+        self.app.status = Some(PASTE_IGNORED.into());
+    }
+}
