@@ -1,0 +1,97 @@
+//! The form: the working hypothesis (picture, how soon, findings).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::offset;
+use crate::practice::Reply;
+use crate::tui::practice::{CLASS, FINDINGS, PracticeApp, TRIAGE};
+use crate::tui::screens::{clip, para};
+
+pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
+    let t = app.theme;
+    let s = app.current();
+    let q = s.questionnaire();
+    let w = area.width;
+    let f = &app.form;
+    let heading = |part: usize, text: &str| {
+        if f.part == part {
+            Line::styled(format!("▸ {text}"), t.title())
+        } else {
+            Line::styled(format!("  {text}"), t.prompt())
+        }
+    };
+    let row = |part: usize, at: usize, mark: &str, text: String| {
+        let text = clip(&text, usize::from(w).saturating_sub(8));
+        if f.part == part && f.cursor[part] == at {
+            Line::styled(format!("  › {mark} {text}"), t.selected())
+        } else {
+            Line::raw(format!("    {mark} {text}"))
+        }
+    };
+    let radio = |on: bool| if on { "(•)" } else { "( )" };
+    let mut top = para(
+        "Your working hypothesis. Space chooses, Enter commits; after that the patient answers nothing more.",
+        w,
+        t.dim(),
+        "",
+        "",
+    );
+    top.push(heading(CLASS, "What does the picture look like?"));
+    for (c, _) in q.classes.iter().enumerate() {
+        top.push(row(
+            CLASS,
+            c,
+            radio(f.class == Some(c)),
+            crate::summary::class_name(q, c),
+        ));
+    }
+    top.push(heading(TRIAGE, "How soon should the patient be seen?"));
+    for (i, level) in q.triage.iter().enumerate() {
+        top.push(row(
+            TRIAGE,
+            i,
+            radio(f.triage == Some(i)),
+            format!("{} — {}", level.label, level.time_frame),
+        ));
+    }
+    top.push(heading(
+        FINDINGS,
+        "Findings that convinced you (optional, from what you asked)",
+    ));
+    let [head, rest] =
+        Layout::vertical([Constraint::Length(top.len() as u16), Constraint::Min(1)]).areas(area);
+    frame.render_widget(Paragraph::new(top), head);
+    let asked = app.attempt.asked();
+    if asked.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("    (nothing asked yet)", t.dim())),
+            rest,
+        );
+        return;
+    }
+    let height = usize::from(rest.height);
+    let first = offset(f.cursor[FINDINGS], height);
+    let rows: Vec<Line> = asked
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(n, i)| {
+            let ticked = if f.findings.contains(i) { "[x]" } else { "[ ]" };
+            let said = match s.reply(*i) {
+                Reply::Said(text) => format!(": “{text}”"),
+                Reply::NotApplicable => String::new(),
+            };
+            row(
+                FINDINGS,
+                n,
+                ticked,
+                format!("{}{said}", q.questions[*i].topic()),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), rest);
+}

@@ -1,0 +1,149 @@
+//! Drawing the practice screens, one module per screen. Views only read the [`PracticeApp`];
+//! every clinical word comes from the questionnaire or the case, every mark from
+//! `crate::practice`.
+
+mod board;
+mod debrief;
+mod form;
+mod help;
+mod list;
+
+pub use board::transcript_lines;
+pub use debrief::debrief_lines;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::keys;
+use super::{Overlay, PracticeApp, Screen};
+use crate::practice::Station;
+use crate::questionnaire::{QIdx, Questionnaire};
+use crate::tui::screens::overlay::yes_no;
+use crate::tui::screens::{clip, hint_lines, too_small};
+
+/// "34-year-old female, nurse on a busy ward; runs four times a week".
+pub fn patient_line(s: &Station) -> String {
+    let p = &s.case.patient;
+    format!("{}-year-old {}, {}; {}", p.age, p.sex, p.work, p.activity)
+}
+
+/// Difficulty as filled and empty dots.
+fn dots(d: u8) -> String {
+    (1..=3).map(|i| if i <= d { '●' } else { '○' }).collect()
+}
+
+/// The headings of item `i`, joined: "Site · Body chart".
+fn tags(q: &Questionnaire, i: QIdx) -> String {
+    q.questions[i]
+        .headings
+        .iter()
+        .map(|h| q.headings[*h].label.as_str())
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// Draws the whole screen.
+pub fn view(app: &PracticeApp, frame: &mut Frame) {
+    let area = frame.area();
+    if too_small(frame) {
+        return;
+    }
+    let footer = footer_lines(app, area.width);
+    let [header, body, status, foot] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(footer.len().min(3) as u16),
+    ])
+    .areas(area);
+    draw_header(app, frame, header);
+    let body = body.inner(Margin::new(1, 0));
+    match app.screen {
+        Screen::List => list::render(app, frame, body),
+        Screen::Board => board::render(app, frame, body),
+        Screen::Commit => form::render(app, frame, body),
+        Screen::Debrief => debrief::render(app, frame, body),
+    }
+    if let Some(s) = &app.status {
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!(" {s}"), app.theme.status())),
+            status,
+        );
+    }
+    frame.render_widget(Paragraph::new(footer), foot);
+    match app.overlay {
+        Some(Overlay::Help) => help::render(app, frame, area),
+        Some(Overlay::ConfirmQuit) => yes_no(
+            app.theme,
+            frame,
+            area,
+            "Leave this patient?",
+            "The attempt ends here: it is not marked and not logged.",
+            ("yes, leave", "no, stay"),
+        ),
+        Some(Overlay::ConfirmCommit) => yes_no(
+            app.theme,
+            frame,
+            area,
+            "Commit?",
+            "Commit this hypothesis? You cannot ask the patient anything more afterwards.",
+            ("yes, commit", "no, not yet"),
+        ),
+        None => {}
+    }
+}
+
+fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
+    let t = app.theme;
+    let (title, right) = match app.screen {
+        Screen::List => (
+            "Choose a patient".to_string(),
+            format!("{} cases ", app.stations.len()),
+        ),
+        Screen::Debrief => (
+            format!("Debrief · {}", app.current().case.case.title),
+            String::new(),
+        ),
+        _ => (
+            app.current().case.case.title.clone(),
+            format!("Asked {} ", app.attempt.asked().len()),
+        ),
+    };
+    let left = clip(
+        &format!(" kinscreen practice · {title}"),
+        usize::from(area.width).saturating_sub(right.chars().count() + 1),
+    );
+    let pad = usize::from(area.width).saturating_sub(left.chars().count() + right.chars().count());
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(left, t.title()),
+            Span::raw(" ".repeat(pad)),
+            Span::raw(right),
+        ])),
+        area,
+    );
+}
+
+fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
+    hint_lines(
+        app.theme,
+        keys::bindings(app.context(), app.has_list(), true).map(|b| (b.label, b.action)),
+        width,
+    )
+}
+
+/// First row to show so that row `at` is visible in `height` rows.
+fn offset(at: usize, height: usize) -> usize {
+    (at + 1).saturating_sub(height.max(1))
+}
+
+fn tick(t: crate::tui::theme::Theme, ok: bool) -> (&'static str, Style) {
+    if ok {
+        ("✓ ", t.good())
+    } else {
+        ("✗ ", t.bad())
+    }
+}
