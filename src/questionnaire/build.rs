@@ -64,7 +64,10 @@ impl Builder<'_> {
 }
 
 /// Builds and validates. Returns the questionnaire (when there is no error) and all problems
-/// found, warnings included.
+/// found, warnings included. The passes run in the order their references need: declarations
+/// (sections, headings, classes, the decision, triage), questions without their conditions
+/// (so a condition can name any option), the questions' conditions, rules, texts, evidence,
+/// option conditions (which may read any question), then the whole-interview analysis.
 pub fn build(
     raw: RawDoc,
     file: &str,
@@ -76,7 +79,112 @@ pub fn build(
         src,
         problems: Vec::new(),
     };
+    let d = declarations(&mut b, &raw);
+    let undecided = d.decision.as_ref().map(|d| d.undecided);
+    let question_ids = b.index_ids("question", "", raw.questions.iter().map(|q| &q.id));
+    if raw.questions.is_empty() {
+        b.error(None, "the questionnaire has no questions");
+    }
+    let mut questions: Vec<Question> = raw
+        .questions
+        .iter()
+        .map(|q| {
+            build_question(
+                &mut b,
+                q,
+                &raw.text,
+                &d.section_ids,
+                &d.heading_ids,
+                &d.class_ids,
+                undecided,
+            )
+        })
+        .collect();
+    guards(&mut b, &raw.questions, &question_ids, &mut questions);
+    let known = Known {
+        question_ids: &question_ids,
+        questions: &questions,
+    };
+    let rules = build_rules(&mut b, &known, &raw.rules, &d.triage, &d.triage_ids);
+    let texts = |b: &mut Builder, what: &str, raw: &[RawNote]| {
+        build_texts(b, &known, what, raw, &d.triage_ids, &d.class_ids)
+    };
+    let notes = texts(&mut b, "note", &raw.notes);
+    let next_steps = texts(&mut b, "next step", &raw.next_steps);
+    let safety_net = texts(&mut b, "safety-net sign", &raw.safety_net);
+    let evidence = build_evidence(&mut b, &known, &raw.evidence, &d.class_ids, undecided);
+    let counts_when = option_conditions(&mut b, &known, &raw.questions);
+    for (qi, oid, cond) in counts_when {
+        if let Some(option) = questions[qi]
+            .kind
+            .options_mut()
+            .iter_mut()
+            .find(|o| o.id == oid)
+        {
+            option.counts_when = Some(cond);
+        }
+    }
+    let spans = spans(&raw, &questions);
 
+    let has_error = b.problems.iter().any(Problem::is_error);
+    let questionnaire = match (d.decision, has_error) {
+        (Some(decision), false) => Some(Questionnaire {
+            index: Index::new(&questions, &rules),
+            source: file.to_string(),
+            document: src.to_string(),
+            fingerprint: fingerprint(src),
+            meta: Meta {
+                id: raw.meta.id,
+                title: raw.meta.title,
+                version: raw.meta.version,
+                language: raw.meta.language,
+            },
+            text: Text {
+                welcome: raw.text.welcome,
+                disclaimer: raw.text.disclaimer,
+            },
+            sections: d.sections,
+            questions,
+            classes: d.classes,
+            decision,
+            triage: d.triage,
+            rules,
+            evidence,
+            notes,
+            next_steps,
+            safety_net,
+            headings: d.headings,
+        }),
+        _ => None,
+    };
+    // The whole-interview checks need every id resolved.
+    let questionnaire = questionnaire.and_then(|q| {
+        if checks == Checks::Structure {
+            return Some(q);
+        }
+        let found = analyse(&q, &spans, file, src);
+        let fatal = found.iter().any(Problem::is_error);
+        b.problems.extend(found);
+        (!fatal).then_some(q)
+    });
+    (questionnaire, b.problems)
+}
+
+/// What the questions, rules and texts refer to by id, with the id of each.
+struct Declared {
+    sections: Vec<Section>,
+    section_ids: HashMap<String, usize>,
+    headings: Vec<Heading>,
+    heading_ids: HashMap<String, usize>,
+    classes: Vec<Class>,
+    class_ids: HashMap<String, usize>,
+    decision: Option<Decision>,
+    triage: Vec<TriageLevel>,
+    triage_ids: HashMap<String, usize>,
+}
+
+/// Pass 1: sections, headings, classes, the decision and the triage levels.
+fn declarations(b: &mut Builder, raw: &RawDoc) -> Declared {
     let section_ids = b.index_ids("section", "", raw.sections.iter().map(|s| &s.id));
     let sections = raw
         .sections
@@ -89,7 +197,7 @@ pub fn build(
         .collect();
 
     let heading_ids = b.index_ids("heading", "", raw.headings.iter().map(|h| &h.id));
-    let headings: Vec<Heading> = raw
+    let headings = raw
         .headings
         .iter()
         .map(|h| Heading {
@@ -101,7 +209,7 @@ pub fn build(
         .collect();
 
     let class_ids = b.index_ids("class", "", raw.classes.iter().map(|c| &c.id));
-    let classes: Vec<Class> = raw
+    let classes = raw
         .classes
         .iter()
         .map(|c| Class {
@@ -112,7 +220,7 @@ pub fn build(
             next_steps: c.next_steps.clone(),
         })
         .collect();
-    let decision = build_decision(&mut b, &raw.decision, &class_ids);
+    let decision = build_decision(b, &raw.decision, &class_ids);
     if class_ids.len() < 2 {
         b.error(
             None,
@@ -120,44 +228,40 @@ pub fn build(
         );
     }
 
-    let triage = build_triage(&mut b, &raw.triage);
-    let triage_ids: HashMap<String, usize> = triage
+    let triage = build_triage(b, &raw.triage);
+    let triage_ids = triage
         .iter()
         .enumerate()
         .map(|(i, t)| (t.id.clone(), i))
         .collect();
-
-    // Pass 1: questions without their conditions, so conditions can name any option.
-    let question_ids = b.index_ids("question", "", raw.questions.iter().map(|q| &q.id));
-    if raw.questions.is_empty() {
-        b.error(None, "the questionnaire has no questions");
+    Declared {
+        sections,
+        section_ids,
+        headings,
+        heading_ids,
+        classes,
+        class_ids,
+        decision,
+        triage,
+        triage_ids,
     }
-    let undecided = decision.as_ref().map(|d| d.undecided);
-    let mut questions: Vec<Question> = raw
-        .questions
-        .iter()
-        .map(|q| {
-            build_question(
-                &mut b,
-                q,
-                &raw.text,
-                &section_ids,
-                &heading_ids,
-                &class_ids,
-                undecided,
-            )
-        })
-        .collect();
+}
 
-    // Pass 2: conditions.
+/// Pass 3: the questions' own conditions (`ask_when`), which may read only earlier questions;
+/// a condition reading a later one (or a cycle of them) is an error and is dropped.
+fn guards(
+    b: &mut Builder,
+    raw: &[RawQuestion],
+    question_ids: &HashMap<String, usize>,
+    questions: &mut [Question],
+) {
     let known = Known {
-        question_ids: &question_ids,
-        questions: &questions,
+        question_ids,
+        questions,
     };
     let compiled: Vec<Option<Condition>> = raw
-        .questions
         .iter()
-        .map(|q| q.ask_when.as_ref().and_then(|c| compile(&mut b, &known, c)))
+        .map(|q| q.ask_when.as_ref().and_then(|c| compile(b, &known, c)))
         .collect();
     let reads: Vec<Vec<QIdx>> = compiled
         .iter()
@@ -170,7 +274,7 @@ pub fn build(
         })
         .collect();
     let mut guards = Vec::new();
-    for (i, (q, guard)) in raw.questions.iter().zip(compiled).enumerate() {
+    for (i, (q, guard)) in raw.iter().zip(compiled).enumerate() {
         let Some(later) = reads[i].iter().copied().find(|r| *r >= i) else {
             guards.push(guard);
             continue;
@@ -202,15 +306,20 @@ pub fn build(
     for (q, g) in questions.iter_mut().zip(guards) {
         q.ask_when = g;
     }
-    let known = Known {
-        question_ids: &question_ids,
-        questions: &questions,
-    };
+}
 
-    b.index_ids("rule", "", raw.rules.iter().map(|r| &r.id));
+/// Pass 4: the rules (red flags and other triage rules).
+fn build_rules(
+    b: &mut Builder,
+    known: &Known,
+    raw: &[RawRule],
+    triage: &[TriageLevel],
+    triage_ids: &HashMap<String, usize>,
+) -> Vec<Rule> {
+    b.index_ids("rule", "", raw.iter().map(|r| &r.id));
     let mut rules = Vec::new();
-    for r in &raw.rules {
-        let when = compile(&mut b, &known, &r.when);
+    for r in raw {
+        let when = compile(b, known, &r.when);
         let level = triage_ids.get(r.triage.get_ref()).copied();
         if level.is_none() {
             b.error(
@@ -245,31 +354,23 @@ pub fn build(
             });
         }
     }
+    rules
+}
 
-    let notes = build_texts(&mut b, &known, "note", &raw.notes, &triage_ids, &class_ids);
-    let next_steps = build_texts(
-        &mut b,
-        &known,
-        "next step",
-        &raw.next_steps,
-        &triage_ids,
-        &class_ids,
-    );
-    let safety_net = build_texts(
-        &mut b,
-        &known,
-        "safety-net sign",
-        &raw.safety_net,
-        &triage_ids,
-        &class_ids,
-    );
-
-    b.index_ids("evidence rule", "", raw.evidence.iter().map(|e| &e.id));
+/// Pass 6: the evidence rules (points toward classes from combinations of answers).
+fn build_evidence(
+    b: &mut Builder,
+    known: &Known,
+    raw: &[RawEvidence],
+    class_ids: &HashMap<String, usize>,
+    undecided: Option<CIdx>,
+) -> Vec<EvidenceRule> {
+    b.index_ids("evidence rule", "", raw.iter().map(|e| &e.id));
     let mut evidence = Vec::new();
-    for e in &raw.evidence {
+    for e in raw {
         let id = e.id.get_ref();
         let what = format!("evidence rule `{id}`");
-        let weights = class_weights(&mut b, &what, &e.weights, &class_ids, undecided);
+        let weights = class_weights(b, &what, &e.weights, class_ids, undecided);
         if weights.is_empty() && e.weights.get_ref().is_empty() {
             b.error(
                 Some(e.weights.span()),
@@ -282,11 +383,11 @@ pub fn build(
                 format!("{what} has an empty `rationale`"),
             );
         }
-        let when = compile(&mut b, &known, &e.when);
+        let when = compile(b, known, &e.when);
         let rationale_when: Vec<Option<(Condition, String)>> = e
             .rationale_when
             .iter()
-            .map(|r| compile(&mut b, &known, &r.when).map(|c| (c, r.rationale.clone())))
+            .map(|r| compile(b, known, &r.when).map(|c| (c, r.rationale.clone())))
             .collect();
         if let (Some(when), Some(rationale_when)) =
             (when, rationale_when.into_iter().collect::<Option<Vec<_>>>())
@@ -301,30 +402,32 @@ pub fn build(
             });
         }
     }
+    evidence
+}
 
-    // Conditions on option weights may read any question, so they are compiled last.
+/// Pass 7: conditions on option weights (`counts_when`), which may read any question, so they
+/// come last: (question, option id, condition) for each.
+fn option_conditions(
+    b: &mut Builder,
+    known: &Known,
+    raw: &[RawQuestion],
+) -> Vec<(QIdx, String, Condition)> {
     let mut counts_when = Vec::new();
-    for (qi, rq) in raw.questions.iter().enumerate() {
+    for (qi, rq) in raw.iter().enumerate() {
         for ro in &rq.options {
             if let Some(c) = &ro.counts_when
-                && let Some(cond) = compile(&mut b, &known, c)
+                && let Some(cond) = compile(b, known, c)
             {
                 counts_when.push((qi, ro.id.get_ref().clone(), cond));
             }
         }
     }
-    for (qi, oid, cond) in counts_when {
-        if let Some(option) = questions[qi]
-            .kind
-            .options_mut()
-            .iter_mut()
-            .find(|o| o.id == oid)
-        {
-            option.counts_when = Some(cond);
-        }
-    }
+    counts_when
+}
 
-    let spans = Spans {
+/// Where each part the analysis reports on was written.
+fn spans(raw: &RawDoc, questions: &[Question]) -> Spans {
+    Spans {
         question: raw.questions.iter().map(|q| q.id.span()).collect(),
         guard: raw
             .questions
@@ -334,7 +437,7 @@ pub fn build(
         option: raw
             .questions
             .iter()
-            .zip(&questions)
+            .zip(questions)
             .map(|(rq, q)| {
                 q.kind
                     .options()
@@ -368,49 +471,7 @@ pub fn build(
             })
             .collect(),
         class: raw.classes.iter().map(|c| c.id.span()).collect(),
-    };
-    let has_error = b.problems.iter().any(Problem::is_error);
-    let questionnaire = match (decision, has_error) {
-        (Some(decision), false) => Some(Questionnaire {
-            index: Index::new(&questions, &rules),
-            source: file.to_string(),
-            document: src.to_string(),
-            fingerprint: fingerprint(src),
-            meta: Meta {
-                id: raw.meta.id,
-                title: raw.meta.title,
-                version: raw.meta.version,
-                language: raw.meta.language,
-            },
-            text: Text {
-                welcome: raw.text.welcome,
-                disclaimer: raw.text.disclaimer,
-            },
-            sections,
-            questions,
-            classes,
-            decision,
-            triage,
-            rules,
-            evidence,
-            notes,
-            next_steps,
-            safety_net,
-            headings,
-        }),
-        _ => None,
-    };
-    // The whole-interview checks need every id resolved.
-    let questionnaire = questionnaire.and_then(|q| {
-        if checks == Checks::Structure {
-            return Some(q);
-        }
-        let found = analyse(&q, &spans, file, src);
-        let fatal = found.iter().any(Problem::is_error);
-        b.problems.extend(found);
-        (!fatal).then_some(q)
-    });
-    (questionnaire, b.problems)
+    }
 }
 
 fn texts_spans(raw: &[RawNote]) -> Vec<Range<usize>> {
