@@ -2,6 +2,7 @@
 //! interview and what is being typed into the current screen; all clinical decisions stay in
 //! the engine.
 
+use crate::tui::shell::Screens;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -120,10 +121,14 @@ impl App {
     /// Which key context applies now.
     pub fn context(&self) -> Ctx {
         match self.overlay {
-            Some(Overlay::ConfirmQuit | Overlay::ConfirmStartOver) => return Ctx::Confirm,
-            Some(Overlay::Help) => return Ctx::Help,
-            None => {}
+            Some(Overlay::ConfirmQuit | Overlay::ConfirmStartOver) => Ctx::Confirm,
+            Some(Overlay::Help) => Ctx::Help,
+            None => self.screen_context(),
         }
+    }
+
+    /// The context of the screen itself, under any window over it.
+    pub fn screen_context(&self) -> Ctx {
         if !self.started {
             return Ctx::Welcome;
         }
@@ -338,9 +343,11 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         (Ctx::Multi, Msg::Confirm) => {
             if app.ticked.is_empty() {
-                app.status = Some(
-                    "Tick at least one option (Space or its number), then press Enter.".into(),
-                );
+                app.status = Some(format!(
+                    "Tick at least one option ({} or its number), then press {}.",
+                    Ctx::Multi.label(Msg::Toggle),
+                    Ctx::Multi.label(Msg::Confirm)
+                ));
             } else {
                 app.answer(Answer::Choices(app.ticked.iter().copied().collect()));
             }

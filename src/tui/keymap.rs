@@ -1,7 +1,12 @@
-//! The one keymap: which key sends which message on which screen. The footer's key hints and
-//! the `?` help are generated from this table, so they cannot disagree with what keys do.
+//! The interview's keymap: which key sends which message on which screen, in the shell's
+//! keymap type (see [`super::shell`]), which also holds the keys every mode has (help, quit,
+//! yes/no). The footer's key hints, the `?` help and texts that name a key are made from these
+//! tables, so they cannot disagree with what keys do.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+use super::shell::keymap::{Applies, Key, Keymap, up_down};
+use super::shell::{self, Screens};
 
 /// What the screen in front of the person is, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,16 +53,6 @@ pub enum Msg {
     SaveReport,
 }
 
-/// A key as the table names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    Code(KeyCode),
-    Char(char),
-    Ctrl(char),
-    /// Any digit; the message gets its value.
-    Digit,
-}
-
 /// When a binding applies beyond its contexts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Only {
@@ -73,29 +68,12 @@ pub enum Only {
 }
 
 /// One row of the keymap.
-#[derive(Debug)]
-pub struct Binding {
-    pub keys: &'static [(Key, Msg)],
-    /// How the keys are written in hints.
-    pub label: &'static str,
-    /// What they do, in a few words.
-    pub action: &'static str,
-    pub contexts: &'static [Ctx],
-    pub only: Only,
-    /// Shown in the footer (everything is shown in the help).
-    pub footer: bool,
-}
+pub type Binding = shell::keymap::Binding<Ctx, Msg, Only>;
 
 use Ctx::*;
 
 const QUESTIONS: &[Ctx] = &[Single, Multi, Scale];
-const MOVING: &[Ctx] = &[Welcome, Single, Multi, Scale, Alert, Review, Result];
-const UP_DOWN: &[(Key, Msg)] = &[
-    (Key::Code(KeyCode::Up), Msg::Up),
-    (Key::Char('k'), Msg::Up),
-    (Key::Code(KeyCode::Down), Msg::Down),
-    (Key::Char('j'), Msg::Down),
-];
+const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 const PAGING: &[(Key, Msg)] = &[
     (Key::Code(KeyCode::PageUp), Msg::PageUp),
     (Key::Code(KeyCode::PageDown), Msg::PageDown),
@@ -114,7 +92,7 @@ const BACK: &[(Key, Msg)] = &[
 const FINISH: &[(Key, Msg)] = &[(Key::Char('r'), Msg::Finish)];
 
 /// The keymap, in the order the help lists it.
-pub const BINDINGS: &[Binding] = &[
+pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
     Binding {
         keys: ENTER_SPACE,
         label: "Enter",
@@ -300,70 +278,7 @@ pub const BINDINGS: &[Binding] = &[
         only: Only::Always,
         footer: true,
     },
-    Binding {
-        keys: &[(Key::Char('?'), Msg::Help)],
-        label: "?",
-        action: "help",
-        contexts: MOVING,
-        only: Only::Always,
-        footer: true,
-    },
-    Binding {
-        keys: &[
-            (Key::Char('q'), Msg::Quit),
-            (Key::Code(KeyCode::Esc), Msg::Quit),
-        ],
-        label: "q/Esc",
-        action: "quit",
-        contexts: MOVING,
-        only: Only::Always,
-        footer: true,
-    },
-    Binding {
-        keys: &[
-            (Key::Char('?'), Msg::No),
-            (Key::Char('q'), Msg::No),
-            (Key::Code(KeyCode::Esc), Msg::No),
-            (Key::Code(KeyCode::Enter), Msg::No),
-        ],
-        label: "?/Esc/Enter",
-        action: "close help",
-        contexts: &[Help],
-        only: Only::Always,
-        footer: true,
-    },
-    Binding {
-        keys: &[(Key::Char('y'), Msg::Yes), (Key::Char('Y'), Msg::Yes)],
-        label: "y",
-        action: "yes, quit",
-        contexts: &[Confirm],
-        only: Only::Always,
-        footer: true,
-    },
-    Binding {
-        keys: &[
-            (Key::Char('n'), Msg::No),
-            (Key::Char('N'), Msg::No),
-            (Key::Code(KeyCode::Esc), Msg::No),
-            (Key::Char('q'), Msg::No),
-        ],
-        label: "n/Esc",
-        action: "no, stay",
-        contexts: &[Confirm],
-        only: Only::Always,
-        footer: true,
-    },
-    Binding {
-        keys: &[(Key::Ctrl('c'), Msg::ForceQuit)],
-        label: "Ctrl-C",
-        action: "quit at once",
-        contexts: &[
-            Welcome, Single, Multi, Scale, Alert, Review, Result, Help, Confirm,
-        ],
-        only: Only::Always,
-        footer: false,
-    },
-];
+]);
 
 /// What applies right now beyond the context.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -373,100 +288,70 @@ pub struct Flags {
     pub offer: bool,
 }
 
-impl Binding {
-    fn applies(&self, ctx: Ctx, flags: Flags) -> bool {
-        self.contexts.contains(&ctx)
-            && match self.only {
-                Only::Always => true,
-                Only::Optional => flags.optional,
-                Only::Early => flags.early,
-                Only::Offer => flags.offer,
-                Only::NoOffer => !flags.offer,
-            }
+impl Applies<Flags> for Only {
+    fn holds(&self, flags: &Flags) -> bool {
+        match self {
+            Only::Always => true,
+            Only::Optional => flags.optional,
+            Only::Early => flags.early,
+            Only::Offer => flags.offer,
+            Only::NoOffer => !flags.offer,
+        }
     }
 }
 
-/// Whether a key event is this key: `Some(digit)` for a matching digit key, `Some(None)` for
-/// another match, `None` for none.
-fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
-    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-    match (key, event.code) {
-        (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(None),
-        (_, _) if ctrl => None,
-        (Key::Digit, KeyCode::Char(d)) if d.is_ascii_digit() => Some(Some(d as u8 - b'0')),
-        (Key::Char(c), KeyCode::Char(e)) if c == e => Some(None),
-        (Key::Code(c), e) if c == e => Some(None),
-        _ => None,
+impl Screens for Ctx {
+    type Msg = Msg;
+    type Only = Only;
+    type Flags = Flags;
+    const KEYMAP: Keymap<Ctx, Msg, Only> = KEYMAP;
+    const SHELL: [Msg; 5] = [Msg::Help, Msg::No, Msg::Quit, Msg::ForceQuit, Msg::Yes];
+    const HELP: Ctx = Help;
+    const CONFIRM: Ctx = Confirm;
+
+    fn with_digit(msg: Msg, digit: u8) -> Msg {
+        match msg {
+            Msg::Pick(_) => Msg::Pick(digit),
+            other => other,
+        }
     }
-}
-
-/// The first of `keys` this key press is, with the digit it carries (for [`Key::Digit`]). Key
-/// releases match nothing.
-pub(crate) fn first_match<'k, M: Copy + 'k>(
-    keys: impl IntoIterator<Item = &'k (Key, M)>,
-    event: &KeyEvent,
-) -> Option<(M, Option<u8>)> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    keys.into_iter()
-        .find_map(|(key, msg)| matches(*key, event).map(|digit| (*msg, digit)))
-}
-
-/// The message a key press sends here, if any. Key releases are ignored.
-pub fn message(ctx: Ctx, flags: Flags, event: &KeyEvent) -> Option<Msg> {
-    let keys = BINDINGS
-        .iter()
-        .filter(|b| b.applies(ctx, flags))
-        .flat_map(|b| b.keys.iter());
-    first_match(keys, event).map(|found| match found {
-        (Msg::Pick(_), Some(d)) => Msg::Pick(d),
-        (m, _) => m,
-    })
-}
-
-/// The bindings that apply, for the footer (`footer_only`) or the help.
-pub fn bindings(
-    ctx: Ctx,
-    flags: Flags,
-    footer_only: bool,
-) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.applies(ctx, flags) && (b.footer || !footer_only))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
+    use crate::tui::shell::keymap::press;
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
     #[test]
     fn keys_map_by_context() {
         let f = Flags::default();
         assert_eq!(
-            message(Single, f, &key(KeyCode::Char('j'))),
+            Single.message(&f, &press(KeyCode::Char('j'))),
             Some(Msg::Down)
         );
-        assert_eq!(message(Scale, f, &key(KeyCode::Char('j'))), Some(Msg::Left));
         assert_eq!(
-            message(Multi, f, &key(KeyCode::Char(' '))),
+            Scale.message(&f, &press(KeyCode::Char('j'))),
+            Some(Msg::Left)
+        );
+        assert_eq!(
+            Multi.message(&f, &press(KeyCode::Char(' '))),
             Some(Msg::Toggle)
         );
         assert_eq!(
-            message(Single, f, &key(KeyCode::Char(' '))),
+            Single.message(&f, &press(KeyCode::Char(' '))),
             Some(Msg::Confirm)
         );
         assert_eq!(
-            message(Multi, f, &key(KeyCode::Char('7'))),
+            Multi.message(&f, &press(KeyCode::Char('7'))),
             Some(Msg::Pick(7))
         );
-        assert_eq!(message(Single, f, &key(KeyCode::BackTab)), Some(Msg::Back));
-        assert_eq!(message(Confirm, f, &key(KeyCode::Esc)), Some(Msg::No));
-        assert_eq!(message(Single, f, &key(KeyCode::Char('s'))), None);
+        assert_eq!(
+            Single.message(&f, &press(KeyCode::BackTab)),
+            Some(Msg::Back)
+        );
+        assert_eq!(Confirm.message(&f, &press(KeyCode::Esc)), Some(Msg::No));
+        assert_eq!(Single.message(&f, &press(KeyCode::Char('s'))), None);
         let optional = Flags {
             optional: true,
             ..Flags::default()
@@ -476,38 +361,36 @@ mod tests {
             ..Flags::default()
         };
         assert_eq!(
-            message(Welcome, offer, &key(KeyCode::Char('r'))),
+            Welcome.message(&offer, &press(KeyCode::Char('r'))),
             Some(Msg::Resume)
         );
-        assert_eq!(message(Welcome, f, &key(KeyCode::Char('r'))), None);
+        assert_eq!(Welcome.message(&f, &press(KeyCode::Char('r'))), None);
         assert_eq!(
-            message(Result, f, &key(KeyCode::Char('s'))),
+            Result.message(&f, &press(KeyCode::Char('s'))),
             Some(Msg::SaveReport)
         );
         assert_eq!(
-            message(Single, optional, &key(KeyCode::Char('s'))),
+            Single.message(&optional, &press(KeyCode::Char('s'))),
             Some(Msg::Skip)
         );
         let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for ctx in [Welcome, Single, Help, Confirm, Result] {
-            assert_eq!(message(ctx, f, &ctrl_c), Some(Msg::ForceQuit));
+            assert_eq!(ctx.message(&f, &ctrl_c), Some(Msg::ForceQuit));
         }
         let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
-        assert_eq!(message(Single, f, &ctrl_j), None);
+        assert_eq!(Single.message(&f, &ctrl_j), None);
     }
 
     #[test]
     fn every_context_has_a_way_out_and_help_lists_more_than_the_footer() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
         for ctx in [
             Welcome, Single, Multi, Scale, Alert, Review, Result, Help, Confirm,
         ] {
             let f = Flags::default();
-            assert!(bindings(ctx, f, false).any(|b| {
-                b.keys
-                    .iter()
-                    .any(|(_, m)| matches!(m, Msg::Quit | Msg::No | Msg::ForceQuit))
-            }));
-            assert!(bindings(ctx, f, false).count() >= bindings(ctx, f, true).count());
+            assert_eq!(ctx.message(&f, &ctrl_c), Some(Msg::ForceQuit));
+            assert!(ctx.hints(&f, false).len() >= ctx.hints(&f, true).len());
+            assert!(!ctx.hints(&f, true).is_empty());
         }
     }
 }

@@ -8,10 +8,12 @@ pub mod outcome;
 pub mod practice;
 pub mod screens;
 pub mod scroll;
+pub mod shell;
 pub mod theme;
 
 pub use outcome::Outcome;
 
+use crate::tui::shell::Screens;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -551,7 +553,7 @@ impl Front for Interviewing<'_> {
     }
 
     fn key(&mut self, key: event::KeyEvent) {
-        if let Some(msg) = keymap::message(self.app.context(), self.app.flags(), &key) {
+        if let Some(msg) = self.app.context().message(&self.app.flags(), &key) {
             update(self.app, msg);
             self.saver.sync(self.app);
         }

@@ -3,13 +3,14 @@
 //! the practice log, the critical-error path as a student would meet it, and no panic at any
 //! size.
 
+use kinscreen::tui::shell::Screens;
 use std::sync::Arc;
 
 use kinscreen::practice::{self, LogEntry, Station};
 use kinscreen::questionnaire::{self, QIdx};
 use kinscreen::store::Store;
 use kinscreen::tui::Outcome;
-use kinscreen::tui::practice::keys::{self, Msg};
+use kinscreen::tui::practice::keys::Msg;
 use kinscreen::tui::practice::{PracticeApp, Screen, perform, update, view};
 use kinscreen::tui::theme::Theme;
 use ratatui::Terminal;
@@ -62,7 +63,9 @@ fn screen_text(app: &mut PracticeApp, w: u16, h: u16) -> String {
 /// Presses a key as the event loop does: through the keymap, then update, then the effects.
 fn press(app: &mut PracticeApp, code: KeyCode, store: Option<&Store>) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
-    let msg = keys::message(app.context(), app.has_list(), &event)
+    let msg = app
+        .context()
+        .message(&app.has_list(), &event)
         .unwrap_or_else(|| panic!("{code:?} does nothing on {:?}", app.context()));
     update(app, msg);
     perform(app, store);
@@ -325,12 +328,12 @@ fn skipping_the_red_flag_screen_fails_the_station_on_screen() {
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
     // Started with --case: no list to go back to, only quitting.
     assert!(
-        keys::message(
-            a.context(),
-            a.has_list(),
-            &KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)
-        )
-        .is_none()
+        a.context()
+            .message(
+                &a.has_list(),
+                &KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)
+            )
+            .is_none()
     );
 }
 
@@ -354,8 +357,17 @@ fn help_lists_the_keys_of_the_screen_under_it() {
     let text = screen_text(&mut a, 80, 24);
     assert!(text.contains("commit hypothesis") && text.contains("scroll the transcript"));
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
-    send(&mut a, &[Msg::Help]);
-    assert!(a.overlay.is_none());
+    // The same keys close the help as in the interview.
+    for key in [
+        KeyCode::Char('?'),
+        KeyCode::Esc,
+        KeyCode::Enter,
+        KeyCode::Char('q'),
+    ] {
+        send(&mut a, &[Msg::Help]);
+        press(&mut a, key, None);
+        assert!(a.overlay.is_none(), "{key:?}");
+    }
 }
 
 #[test]

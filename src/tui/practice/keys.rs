@@ -1,9 +1,12 @@
-//! Practice mode's keymap: which key sends which message on which practice screen. The footer
-//! hints and the `?` help are made from this table.
+//! Practice mode's keymap: which key sends which message on which practice screen, in the
+//! shell's keymap type (see [`crate::tui::shell`]), which also holds the keys every mode has
+//! (help, quit, yes/no). The footer hints, the `?` help and texts that name a key are made from
+//! these tables.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::keymap::{Key, first_match};
+use crate::tui::shell::keymap::{Applies, Key, Keymap, up_down};
+use crate::tui::shell::{self, Screens};
 
 /// The practice screen in front of the student, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,37 +47,36 @@ pub enum Msg {
     No,
 }
 
-/// One row of the keymap.
-#[derive(Debug)]
-pub struct Binding {
-    pub keys: &'static [(Key, Msg)],
-    pub label: &'static str,
-    pub action: &'static str,
-    pub contexts: &'static [Ctx],
-    /// Shown in the footer (everything is shown in the help).
-    pub footer: bool,
-    /// Only when the case list can be gone back to (not with `--case`).
-    pub needs_list: bool,
+/// When a binding applies beyond its screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Needs {
+    Always,
+    /// The case list can be gone back to (not with `--case`).
+    List,
 }
+
+impl Applies<bool> for Needs {
+    fn holds(&self, has_list: &bool) -> bool {
+        *self == Needs::Always || *has_list
+    }
+}
+
+/// One row of the keymap.
+pub type Binding = shell::keymap::Binding<Ctx, Msg, Needs>;
 
 use Ctx::*;
 
-const UP_DOWN: &[(Key, Msg)] = &[
-    (Key::Code(KeyCode::Up), Msg::Up),
-    (Key::Char('k'), Msg::Up),
-    (Key::Code(KeyCode::Down), Msg::Down),
-    (Key::Char('j'), Msg::Down),
-];
+const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 
 /// The keymap, in the order the help lists it.
-pub const BINDINGS: &[Binding] = &[
+pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
     Binding {
         keys: UP_DOWN,
         label: "↑↓ j/k",
         action: "move",
         contexts: &[List, Board, Commit],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: UP_DOWN,
@@ -82,7 +84,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "scroll",
         contexts: &[Debrief],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Enter), Msg::Select)],
@@ -90,7 +92,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "start this case",
         contexts: &[List],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[
@@ -101,7 +103,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "ask",
         contexts: &[Board],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[
@@ -112,7 +114,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "scroll the transcript",
         contexts: &[Board],
         footer: false,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Char('c'), Msg::Commit)],
@@ -120,7 +122,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "commit hypothesis",
         contexts: &[Board],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[
@@ -133,7 +135,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "next part",
         contexts: &[Commit],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Char(' '), Msg::Toggle)],
@@ -141,7 +143,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "choose/tick",
         contexts: &[Commit],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Enter), Msg::Select)],
@@ -149,7 +151,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "commit",
         contexts: &[Commit],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
@@ -157,7 +159,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "back to the patient",
         contexts: &[Commit],
         footer: true,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[
@@ -170,7 +172,7 @@ pub const BINDINGS: &[Binding] = &[
         action: "scroll a page",
         contexts: &[Debrief],
         footer: false,
-        needs_list: false,
+        only: Needs::Always,
     },
     Binding {
         keys: &[(Key::Char('n'), Msg::Another)],
@@ -178,133 +180,64 @@ pub const BINDINGS: &[Binding] = &[
         action: "another case",
         contexts: &[Debrief],
         footer: true,
-        needs_list: true,
+        only: Needs::List,
     },
-    Binding {
-        keys: &[(Key::Char('y'), Msg::Yes)],
-        label: "y",
-        action: "yes",
-        contexts: &[Confirm],
-        footer: true,
-        needs_list: false,
-    },
-    Binding {
-        keys: &[
-            (Key::Char('n'), Msg::No),
-            (Key::Code(KeyCode::Esc), Msg::No),
-        ],
-        label: "n/Esc",
-        action: "no",
-        contexts: &[Confirm],
-        footer: true,
-        needs_list: false,
-    },
-    Binding {
-        keys: &[(Key::Char('?'), Msg::Help)],
-        label: "?",
-        action: "help",
-        contexts: &[List, Board, Commit, Debrief],
-        footer: true,
-        needs_list: false,
-    },
-    Binding {
-        keys: &[
-            (Key::Char('?'), Msg::Help),
-            (Key::Code(KeyCode::Esc), Msg::Help),
-            (Key::Char('q'), Msg::Help),
-        ],
-        label: "?/Esc",
-        action: "close help",
-        contexts: &[Help],
-        footer: true,
-        needs_list: false,
-    },
-    Binding {
-        keys: &[(Key::Char('q'), Msg::Quit)],
-        label: "q",
-        action: "quit",
-        contexts: &[List, Board, Commit, Debrief],
-        footer: true,
-        needs_list: false,
-    },
-    Binding {
-        keys: &[(Key::Ctrl('c'), Msg::ForceQuit)],
-        label: "Ctrl-C",
-        action: "quit now",
-        contexts: &[List, Board, Commit, Debrief, Help, Confirm],
-        footer: false,
-        needs_list: false,
-    },
-];
+]);
 
-impl Binding {
-    fn applies(&self, ctx: Ctx, list: bool) -> bool {
-        self.contexts.contains(&ctx) && (list || !self.needs_list)
-    }
-}
-
-/// The message a key press sends here, if any (`list`: the case list can be gone back to).
-pub fn message(ctx: Ctx, list: bool, event: &KeyEvent) -> Option<Msg> {
-    let keys = BINDINGS
-        .iter()
-        .filter(|b| b.applies(ctx, list))
-        .flat_map(|b| b.keys.iter());
-    first_match(keys, event).map(|(msg, _)| msg)
-}
-
-/// The bindings that apply, for the footer (`footer_only`) or the help.
-pub fn bindings(ctx: Ctx, list: bool, footer_only: bool) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS
-        .iter()
-        .filter(move |b| b.applies(ctx, list) && (b.footer || !footer_only))
+impl Screens for Ctx {
+    type Msg = Msg;
+    type Only = Needs;
+    /// Whether the case list can be gone back to.
+    type Flags = bool;
+    const KEYMAP: Keymap<Ctx, Msg, Needs> = KEYMAP;
+    const SHELL: [Msg; 5] = [Msg::Help, Msg::No, Msg::Quit, Msg::ForceQuit, Msg::Yes];
+    const HELP: Ctx = Help;
+    const CONFIRM: Ctx = Confirm;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyModifiers;
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
+    use crate::tui::shell::keymap::press;
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
     #[test]
     fn keys_map_by_screen() {
         assert_eq!(
-            message(Board, true, &key(KeyCode::Enter)),
+            Board.message(&true, &press(KeyCode::Enter)),
             Some(Msg::Select)
         );
         assert_eq!(
-            message(Board, true, &key(KeyCode::Char('c'))),
+            Board.message(&true, &press(KeyCode::Char('c'))),
             Some(Msg::Commit)
         );
         assert_eq!(
-            message(Commit, true, &key(KeyCode::Char(' '))),
+            Commit.message(&true, &press(KeyCode::Char(' '))),
             Some(Msg::Toggle)
         );
-        assert_eq!(message(Commit, true, &key(KeyCode::Esc)), Some(Msg::Back));
+        assert_eq!(Commit.message(&true, &press(KeyCode::Esc)), Some(Msg::Back));
         assert_eq!(
-            message(Commit, true, &key(KeyCode::BackTab)),
+            Commit.message(&true, &press(KeyCode::BackTab)),
             Some(Msg::PrevGroup)
         );
         assert_eq!(
-            message(Debrief, true, &key(KeyCode::Char('n'))),
+            Debrief.message(&true, &press(KeyCode::Char('n'))),
             Some(Msg::Another)
         );
-        assert_eq!(message(Debrief, false, &key(KeyCode::Char('n'))), None);
+        assert_eq!(Debrief.message(&false, &press(KeyCode::Char('n'))), None);
         assert_eq!(
-            message(Confirm, true, &key(KeyCode::Char('n'))),
+            Confirm.message(&true, &press(KeyCode::Char('n'))),
             Some(Msg::No)
         );
-        assert_eq!(message(List, true, &key(KeyCode::Char('c'))), None);
+        assert_eq!(List.message(&true, &press(KeyCode::Char('c'))), None);
     }
 
     #[test]
     fn every_screen_has_a_way_out() {
         for ctx in [List, Board, Commit, Debrief, Help, Confirm] {
             let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-            assert_eq!(message(ctx, false, &ctrl_c), Some(Msg::ForceQuit));
-            assert!(bindings(ctx, false, true).count() > 0);
+            assert_eq!(ctx.message(&false, &ctrl_c), Some(Msg::ForceQuit));
+            assert!(!ctx.hints(&false, true).is_empty());
         }
     }
 }

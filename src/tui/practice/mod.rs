@@ -9,6 +9,7 @@ pub mod view;
 use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, grade};
 use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
+use crate::tui::shell::Screens;
 
 use super::app::Saving;
 use super::outcome::Outcome;
@@ -149,12 +150,17 @@ impl PracticeApp {
         match self.overlay {
             Some(Overlay::Help) => Ctx::Help,
             Some(_) => Ctx::Confirm,
-            None => match self.screen {
-                Screen::List => Ctx::List,
-                Screen::Board => Ctx::Board,
-                Screen::Commit => Ctx::Commit,
-                Screen::Debrief => Ctx::Debrief,
-            },
+            None => self.screen_context(),
+        }
+    }
+
+    /// The context of the screen itself, under any window over it.
+    pub fn screen_context(&self) -> Ctx {
+        match self.screen {
+            Screen::List => Ctx::List,
+            Screen::Board => Ctx::Board,
+            Screen::Commit => Ctx::Commit,
+            Screen::Debrief => Ctx::Debrief,
         }
     }
 
@@ -224,9 +230,8 @@ pub fn update(app: &mut PracticeApp, msg: Msg) {
     }
     match (app.overlay, msg) {
         (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
-        (Some(Overlay::Help), Msg::Help) => app.overlay = None,
-        (Some(Overlay::Help), _) => {}
         (Some(_), Msg::No) => app.overlay = None,
+        (Some(Overlay::Help), _) => {}
         (Some(Overlay::ConfirmQuit), Msg::Yes) => {
             app.overlay = None;
             app.exit = Some(Outcome::Cancelled);
@@ -311,11 +316,17 @@ fn form(app: &mut PracticeApp, msg: Msg) {
             (Some(_), Some(_)) => app.overlay = Some(Overlay::ConfirmCommit),
             (None, _) => {
                 app.form.part = CLASS;
-                app.status = Some("Choose what the picture looks like first (Space).".into());
+                app.status = Some(format!(
+                    "Choose what the picture looks like first ({}).",
+                    Ctx::Commit.label(Msg::Toggle)
+                ));
             }
             (_, None) => {
                 app.form.part = TRIAGE;
-                app.status = Some("Choose how soon the patient should be seen (Space).".into());
+                app.status = Some(format!(
+                    "Choose how soon the patient should be seen ({}).",
+                    Ctx::Commit.label(Msg::Toggle)
+                ));
             }
         },
         Msg::Back => app.screen = Screen::Board,

@@ -1,9 +1,10 @@
 //! Practice mode in the terminal: the session that connects the model ([`super`]), its view
 //! ([`super::view`]) and the practice log to the event loop.
 
+use crate::tui::shell::Screens;
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{PracticeApp, keys, perform, update, view};
+use super::{PracticeApp, perform, update, view};
 use crate::store::Store;
 use crate::tui::app::Saving;
 use crate::tui::outcome::Outcome;
@@ -44,7 +45,7 @@ impl Front for Practising<'_> {
     }
 
     fn key(&mut self, key: KeyEvent) {
-        if let Some(msg) = keys::message(self.app.context(), self.app.has_list(), &key) {
+        if let Some(msg) = self.app.context().message(&self.app.has_list(), &key) {
             update(self.app, msg);
             perform(self.app, self.store);
         }

@@ -9,6 +9,7 @@ pub(crate) mod result;
 mod review;
 mod welcome;
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -16,7 +17,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use super::app::{App, Overlay};
-use super::keymap;
+use super::shell::{self, Layer, ShellMsg};
 use super::theme::Theme;
 use crate::engine::State;
 
@@ -116,17 +117,13 @@ pub struct Areas {
 }
 
 fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    hint_lines(
-        app.theme,
-        keymap::bindings(app.context(), app.flags(), true).map(|b| (b.label, b.action)),
-        width,
-    )
+    hint_lines(app.theme, app.context().hints(&app.flags(), true), width)
 }
 
 /// Key hints ("label action") wrapped into lines of `width`.
 pub(crate) fn hint_lines(
     t: Theme,
-    hints: impl Iterator<Item = (&'static str, &'static str)>,
+    hints: impl IntoIterator<Item = crate::tui::shell::Hint>,
     width: u16,
 ) -> Vec<Line<'static>> {
     let mut lines: Vec<Line> = Vec::new();
@@ -243,8 +240,10 @@ pub(crate) fn too_small(frame: &mut Frame) -> bool {
         return false;
     }
     let text = format!(
-        "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). Ctrl-C quits.",
-        area.width, area.height
+        "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). {} quits.",
+        area.width,
+        area.height,
+        shell::label(Layer::Screen, ShellMsg::ForceQuit)
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     true

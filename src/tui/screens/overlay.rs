@@ -1,5 +1,6 @@
 //! Windows over the screen: the `?` help (made from the keymap) and the quit question.
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -8,7 +9,8 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::para;
 use crate::engine::State;
 use crate::tui::app::{App, Saving};
-use crate::tui::keymap;
+use crate::tui::keymap::{Ctx, Msg};
+use crate::tui::shell::{self, Layer, ShellMsg};
 use crate::tui::theme::Theme;
 
 fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
@@ -24,9 +26,7 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) ->
 }
 
 pub fn help(app: &App, frame: &mut Frame, area: Rect) {
-    let mut under = app.clone();
-    under.overlay = None;
-    let keys = keymap::bindings(under.context(), under.flags(), false).map(|b| (b.label, b.action));
+    let keys = app.screen_context().hints(&app.flags(), false);
     let note = match app.saving {
         Saving::On(_) => {
             "You can always go back and change an answer; the result follows. Answers are saved as you go."
@@ -43,7 +43,7 @@ pub(crate) fn key_help(
     t: Theme,
     frame: &mut Frame,
     area: Rect,
-    keys: impl Iterator<Item = (&'static str, &'static str)>,
+    keys: impl IntoIterator<Item = crate::tui::shell::Hint>,
     note: &str,
 ) {
     let mut lines = vec![
@@ -100,13 +100,14 @@ pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
         area,
         "Start over?",
         &format!(
-            "Starting over deletes the unfinished interview saved {when}. (r on the welcome screen resumes it instead.)"
+            "Starting over deletes the unfinished interview saved {when}. ({} on the welcome screen resumes it instead.)",
+            Ctx::Welcome.label(Msg::Resume)
         ),
         ("delete it, start over", "no, keep it"),
     );
 }
 
-/// A yes/no question over the screen (y, or n/Esc), with what each answer does.
+/// A yes/no question over the screen, with what each answer does.
 pub(crate) fn yes_no(
     t: Theme,
     frame: &mut Frame,
@@ -118,9 +119,9 @@ pub(crate) fn yes_no(
     let mut lines = para(text, 44, t.prompt(), "", "");
     lines.push(Line::raw(""));
     lines.push(Line::from(vec![
-        Span::styled("y", t.key()),
+        Span::styled(shell::label(Layer::Confirm, ShellMsg::Yes), t.key()),
         Span::raw(format!(" {yes}    ")),
-        Span::styled("n/Esc", t.key()),
+        Span::styled(shell::label(Layer::Confirm, ShellMsg::No), t.key()),
         Span::raw(format!(" {no}")),
     ]));
     let height = lines.len() as u16 + 2;

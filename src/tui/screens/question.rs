@@ -1,6 +1,7 @@
 //! One question per screen: the prompt, the right input for its kind, the "why we ask" line
 //! and any help.
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -10,6 +11,7 @@ use ratatui::widgets::Paragraph;
 use super::para;
 use crate::questionnaire::{Kind, QIdx};
 use crate::tui::app::App;
+use crate::tui::keymap::Msg;
 
 pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
@@ -19,7 +21,11 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
 
     let mut top = para(&question.prompt, w, t.prompt(), "", "");
     if !question.required {
-        top.push(Line::styled("(optional: press s to skip)", t.dim()));
+        let skip = app.context().label(Msg::Skip);
+        top.push(Line::styled(
+            format!("(optional: press {skip} to skip)"),
+            t.dim(),
+        ));
     }
     let mut bottom = Vec::new();
     if let Some(why) = &question.why {

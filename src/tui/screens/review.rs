@@ -1,5 +1,6 @@
 //! The review: every answer that counts, with a jump to change any of them.
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -8,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::clip;
 use crate::tui::app::App;
+use crate::tui::keymap::{Ctx, Msg};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
@@ -15,7 +17,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let mut lines = vec![
         Line::styled(
-            "Check your answers. Enter changes the highlighted one; r shows the result.",
+            format!(
+                "Check your answers. {} changes the highlighted one; {} shows the result.",
+                Ctx::Review.label(Msg::Confirm),
+                Ctx::Review.label(Msg::Finish)
+            ),
             t.dim(),
         ),
         Line::raw(""),

@@ -1,5 +1,6 @@
 //! The welcome screen: what kinscreen does, and the disclaimer.
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -7,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::para;
 use crate::tui::app::{App, Saving};
+use crate::tui::keymap::{Ctx, Msg};
 
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let q = app.questionnaire();
@@ -36,7 +38,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             out.extend(para(&dropped, width, t.status(), "", ""));
         }
         out.extend(para(
-            "Press r to resume it, or Enter to start over (you are asked before the saved answers are deleted).",
+            &format!(
+                "Press {} to resume it, or {} to start over (you are asked before the saved answers are deleted).",
+                Ctx::Welcome.label(Msg::Resume),
+                Ctx::Welcome.label(Msg::Confirm)
+            ),
             width,
             t.key(),
             "",
@@ -60,7 +66,10 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.extend(para(&saving, width, t.dim(), "", ""));
     if app.offer.is_none() {
         out.push(Line::raw(""));
-        out.push(Line::styled("Press Enter to begin.", t.key()));
+        out.push(Line::styled(
+            format!("Press {} to begin.", Ctx::Welcome.label(Msg::Confirm)),
+            t.key(),
+        ));
     }
     out
 }

@@ -1,5 +1,6 @@
 //! The form: the working hypothesis (picture, how soon, findings).
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
@@ -7,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::offset;
 use crate::practice::Reply;
+use crate::tui::practice::keys::{Ctx, Msg};
 use crate::tui::practice::{CLASS, FINDINGS, PracticeApp, TRIAGE};
 use crate::tui::screens::{clip, para};
 
@@ -33,7 +35,11 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     };
     let radio = |on: bool| if on { "(•)" } else { "( )" };
     let mut top = para(
-        "Your working hypothesis. Space chooses, Enter commits; after that the patient answers nothing more.",
+        &format!(
+            "Your working hypothesis. {} chooses, {} commits; after that the patient answers nothing more.",
+            Ctx::Commit.label(Msg::Toggle),
+            Ctx::Commit.label(Msg::Select)
+        ),
         w,
         t.dim(),
         "",

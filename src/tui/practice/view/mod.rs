@@ -11,13 +11,13 @@ mod list;
 pub use board::transcript_lines;
 pub use debrief::debrief_lines;
 
+use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::keys;
 use super::{Overlay, PracticeApp, Screen};
 use crate::practice::Station;
 use crate::questionnaire::{QIdx, Questionnaire};
@@ -128,11 +128,7 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
 }
 
 fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
-    hint_lines(
-        app.theme,
-        keys::bindings(app.context(), app.has_list(), true).map(|b| (b.label, b.action)),
-        width,
-    )
+    hint_lines(app.theme, app.context().hints(&app.has_list(), true), width)
 }
 
 /// First row to show so that row `at` is visible in `height` rows.

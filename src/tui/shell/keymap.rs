@@ -1,0 +1,120 @@
+//! One keymap type for every terminal mode: a table of bindings (keys, how they are written,
+//! what they do, on which screens, under which condition), one matcher, and the lookups the
+//! footer, the help and texts that name a key are made from, so none of them can disagree with
+//! what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// A key as a table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    Char(char),
+    Ctrl(char),
+    /// Any digit; the message gets its value.
+    Digit,
+}
+
+/// ↑/↓ and k/j, sending `up` and `down`.
+pub const fn up_down<M: Copy>(up: M, down: M) -> [(Key, M); 4] {
+    [
+        (Key::Code(KeyCode::Up), up),
+        (Key::Char('k'), up),
+        (Key::Code(KeyCode::Down), down),
+        (Key::Char('j'), down),
+    ]
+}
+
+/// A key press without modifiers (for tests and scripted runs).
+pub fn press(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+/// A condition a binding needs beyond its screens, checked against the mode's flags `F`.
+pub trait Applies<F>: Copy {
+    fn holds(&self, flags: &F) -> bool;
+}
+
+/// One row of a keymap: `C` the screens, `M` the messages, `O` the condition.
+#[derive(Debug)]
+pub struct Binding<C: 'static, M: 'static, O> {
+    pub keys: &'static [(Key, M)],
+    /// How the keys are written in hints and texts.
+    pub label: &'static str,
+    /// What they do, in a few words.
+    pub action: &'static str,
+    pub contexts: &'static [C],
+    pub only: O,
+    /// Shown in the footer (everything is shown in the help).
+    pub footer: bool,
+}
+
+impl<C: PartialEq, M, O> Binding<C, M, O> {
+    fn applies<F>(&self, ctx: &C, flags: &F) -> bool
+    where
+        O: Applies<F>,
+    {
+        self.contexts.contains(ctx) && self.only.holds(flags)
+    }
+}
+
+/// A mode's keys, in the order its help lists them.
+#[derive(Debug)]
+pub struct Keymap<C: 'static, M: 'static, O: 'static>(pub &'static [Binding<C, M, O>]);
+
+impl<C: Copy + PartialEq, M: Copy + PartialEq, O> Keymap<C, M, O> {
+    /// The message a key press sends on screen `ctx`, with the digit it carries (for
+    /// [`Key::Digit`]). Key releases send nothing.
+    pub fn message<F>(&self, ctx: C, flags: &F, event: &KeyEvent) -> Option<(M, Option<u8>)>
+    where
+        O: Applies<F>,
+    {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        self.0
+            .iter()
+            .filter(|b| b.applies(&ctx, flags))
+            .flat_map(|b| b.keys.iter())
+            .find_map(|(key, msg)| matches(*key, event).map(|digit| (*msg, digit)))
+    }
+
+    /// The bindings that apply on screen `ctx`, for the footer (`footer_only`) or the help.
+    pub fn bindings<'f, F>(
+        &self,
+        ctx: C,
+        flags: &'f F,
+        footer_only: bool,
+    ) -> impl Iterator<Item = &'static Binding<C, M, O>> + 'f
+    where
+        O: Applies<F>,
+        C: 'f,
+    {
+        self.0
+            .iter()
+            .filter(move |b| b.applies(&ctx, flags) && (b.footer || !footer_only))
+    }
+
+    /// How the keys that send `msg` on screen `ctx` are written, for a text that names them
+    /// ("press s to skip"): the first binding's label, whatever its condition.
+    pub fn label(&self, ctx: C, msg: M) -> &'static str {
+        self.0
+            .iter()
+            .find(|b| b.contexts.contains(&ctx) && b.keys.iter().any(|(_, m)| *m == msg))
+            .map_or("?", |b| b.label)
+    }
+}
+
+/// Whether a key event is this key: `Some(digit)` for a matching digit key, `Some(None)` for
+/// another match, `None` for none.
+fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
+    let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    match (key, event.code) {
+        (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(None),
+        (_, _) if ctrl => None,
+        (Key::Digit, KeyCode::Char(d)) if d.is_ascii_digit() => Some(Some(d as u8 - b'0')),
+        (Key::Char(c), KeyCode::Char(e)) if c == e => Some(None),
+        (Key::Code(c), e) if c == e => Some(None),
+        _ => None,
+    }
+}
