@@ -51,13 +51,13 @@ fn benches(c: &mut Criterion) {
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut question = App::new(q.clone(), Theme { color: true });
         update(&mut question, Msg::Confirm);
-        question.size = (w, h);
+        question.shell.size = (w, h);
         let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
         c.bench_function(&format!("render question screen {w}x{h}"), |b| {
             b.iter(|| terminal.draw(|f| view(&question, f)).unwrap().area)
         });
         let mut result = done.clone();
-        result.size = (w, h);
+        result.shell.size = (w, h);
         c.bench_function(&format!("render result screen {w}x{h}"), |b| {
             b.iter(|| terminal.draw(|f| view(&result, f)).unwrap().area)
         });

@@ -2,7 +2,6 @@
 //! interview and what is being typed into the current screen; all clinical decisions stay in
 //! the engine.
 
-use crate::tui::shell::Screens;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -12,16 +11,8 @@ use crate::questionnaire::{Kind, Questionnaire};
 use super::keymap::{Ctx, Flags, Msg};
 use super::outcome::Outcome;
 use super::scroll::Scroll;
+use super::shell::{self, Mode, Quitting, Screens, Shell};
 use super::theme::Theme;
-
-/// Whether answers are kept on this computer.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Saving {
-    /// `--no-save`: nothing is written.
-    Off,
-    /// Saved as the person goes, in this folder.
-    On(String),
-}
 
 /// A saved unfinished interview the person may take up again.
 #[derive(Debug, Clone)]
@@ -49,14 +40,17 @@ pub enum Effect {
     SaveReport,
 }
 
-/// A window over the screen.
+/// The yes/no questions the interview asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
-    ConfirmQuit,
+pub enum Question {
+    /// Leave kinscreen.
+    Quit,
     /// Starting over would delete the unfinished interview on offer.
-    ConfirmStartOver,
+    StartOver,
 }
+
+/// A window over the screen.
+pub type Overlay = shell::Overlay<Question>;
 
 /// Everything the screens show.
 #[derive(Debug, Clone)]
@@ -64,7 +58,8 @@ pub struct App {
     pub interview: Interview,
     /// The welcome screen has been left.
     pub started: bool,
-    pub overlay: Option<Overlay>,
+    /// Windows, status line, exit, theme, size and saving, as in every mode.
+    pub shell: Shell<Question>,
     /// Highlighted option (or review row).
     pub cursor: usize,
     /// Ticked options of a multi choice not yet confirmed.
@@ -73,13 +68,6 @@ pub struct App {
     pub value: i64,
     /// Where a scrolling screen (welcome, alert, result) is.
     pub scroll: Scroll,
-    /// A one-line message about the last key (such as "tick at least one").
-    pub status: Option<String>,
-    pub exit: Option<Outcome>,
-    pub theme: Theme,
-    /// Terminal size, for scrolling limits.
-    pub size: (u16, u16),
-    pub saving: Saving,
     /// A saved interview to resume, shown on the welcome screen.
     pub offer: Option<Offer>,
     /// Work for the event loop, in order.
@@ -95,16 +83,11 @@ impl App {
         let mut app = App {
             interview: Interview::new(q),
             started: false,
-            overlay: None,
+            shell: Shell::new(theme),
             cursor: 0,
             ticked: BTreeSet::new(),
             value: 0,
             scroll: Scroll::default(),
-            status: None,
-            exit: None,
-            theme,
-            size: (80, 24),
-            saving: Saving::Off,
             offer: None,
             effects: Vec::new(),
             save_error: None,
@@ -116,45 +99,6 @@ impl App {
 
     pub fn questionnaire(&self) -> &Arc<Questionnaire> {
         self.interview.questionnaire()
-    }
-
-    /// Which key context applies now.
-    pub fn context(&self) -> Ctx {
-        match self.overlay {
-            Some(Overlay::ConfirmQuit | Overlay::ConfirmStartOver) => Ctx::Confirm,
-            Some(Overlay::Help) => Ctx::Help,
-            None => self.screen_context(),
-        }
-    }
-
-    /// The context of the screen itself, under any window over it.
-    pub fn screen_context(&self) -> Ctx {
-        if !self.started {
-            return Ctx::Welcome;
-        }
-        match self.interview.state() {
-            State::Asking(i) => match self.questionnaire().questions[*i].kind {
-                Kind::Single { .. } => Ctx::Single,
-                Kind::Multi { .. } => Ctx::Multi,
-                Kind::Scale { .. } => Ctx::Scale,
-            },
-            State::Alert(_) => Ctx::Alert,
-            State::Review => Ctx::Review,
-            State::Finished => Ctx::Result,
-        }
-    }
-
-    /// Flags that switch optional bindings on.
-    pub fn flags(&self) -> Flags {
-        let optional = self
-            .interview
-            .current()
-            .is_some_and(|i| !self.questionnaire().questions[i].required);
-        Flags {
-            optional,
-            early: self.interview.can_finish_early(),
-            offer: self.offer.is_some() && !self.started,
-        }
     }
 
     /// When the interview moves, set the drafts from the stored answer (or defaults).
@@ -238,7 +182,7 @@ impl App {
 
     fn answer(&mut self, answer: Answer) {
         if let Err(e) = self.interview.answer_current(answer) {
-            self.status = Some(e.to_string());
+            self.shell.status = Some(e.to_string());
         }
     }
 
@@ -261,36 +205,83 @@ impl App {
 
 /// Applies one message.
 pub fn update(app: &mut App, msg: Msg) {
-    let ctx = app.context();
-    if msg != Msg::Help {
-        app.status = None;
+    match msg {
+        Msg::Shell(msg) => shell::handle(app, msg),
+        // A window over the screen takes only the shell's keys.
+        _ if app.shell.overlay().is_some() => {}
+        _ => screen(app, msg),
     }
-    let page = app.size.1.saturating_sub(8).max(1) as isize;
-    match (ctx, msg) {
-        (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
-        (Ctx::Confirm, Msg::Yes) if app.overlay == Some(Overlay::ConfirmStartOver) => {
-            app.overlay = None;
-            if let Some(offer) = app.offer.take() {
-                app.effects.push(Effect::DiscardSaved(offer.draft));
-            }
-            app.started = true;
-            app.scroll.home();
-        }
-        (Ctx::Confirm, Msg::Yes) => {
-            app.exit = Some(if *app.interview.state() == State::Finished {
-                Outcome::Done
-            } else {
-                Outcome::Cancelled
-            });
-        }
-        (Ctx::Confirm | Ctx::Help, Msg::No) => app.overlay = None,
-        (Ctx::Confirm | Ctx::Help, _) => {}
-        (_, Msg::Help) => app.overlay = Some(Overlay::Help),
-        (_, Msg::Quit) => app.overlay = Some(Overlay::ConfirmQuit),
+}
 
+impl Mode for App {
+    type Screen = Ctx;
+    type Question = Question;
+
+    shell::shell_in_field!(Question);
+
+    /// The screen in front of the person, as the keymap knows it (under any window).
+    fn screen(&self) -> Ctx {
+        if !self.started {
+            return Ctx::Welcome;
+        }
+        match self.interview.state() {
+            State::Asking(i) => match self.questionnaire().questions[*i].kind {
+                Kind::Single { .. } => Ctx::Single,
+                Kind::Multi { .. } => Ctx::Multi,
+                Kind::Scale { .. } => Ctx::Scale,
+            },
+            State::Alert(_) => Ctx::Alert,
+            State::Review => Ctx::Review,
+            State::Finished => Ctx::Result,
+        }
+    }
+
+    /// Flags that switch optional bindings on.
+    fn flags(&self) -> Flags {
+        let optional = self
+            .interview
+            .current()
+            .is_some_and(|i| !self.questionnaire().questions[i].required);
+        Flags {
+            optional,
+            early: self.interview.can_finish_early(),
+            offer: self.offer.is_some() && !self.started,
+        }
+    }
+
+    fn quitting(&self) -> Quitting<Question> {
+        Quitting::Ask(Question::Quit)
+    }
+
+    fn confirmed(&mut self, question: Question) {
+        match question {
+            Question::StartOver => {
+                if let Some(offer) = self.offer.take() {
+                    self.effects.push(Effect::DiscardSaved(offer.draft));
+                }
+                self.started = true;
+                self.scroll.home();
+            }
+            Question::Quit => {
+                self.shell.exit = Some(if *self.interview.state() == State::Finished {
+                    Outcome::Done
+                } else {
+                    Outcome::Cancelled
+                });
+            }
+        }
+    }
+}
+
+/// A message of the interview's own, on its screen.
+fn screen(app: &mut App, msg: Msg) {
+    let ctx = app.screen();
+    app.shell.status = None;
+    let page = app.shell.size.1.saturating_sub(8).max(1) as isize;
+    match (ctx, msg) {
         (Ctx::Welcome, Msg::Confirm) => {
             if app.offer.is_some() {
-                app.overlay = Some(Overlay::ConfirmStartOver);
+                app.shell.ask(Question::StartOver);
             } else {
                 app.started = true;
                 app.scroll.home();
@@ -343,7 +334,7 @@ pub fn update(app: &mut App, msg: Msg) {
         }
         (Ctx::Multi, Msg::Confirm) => {
             if app.ticked.is_empty() {
-                app.status = Some(format!(
+                app.shell.status = Some(format!(
                     "Tick at least one option ({} or its number), then press {}.",
                     Ctx::Multi.label(Msg::Toggle),
                     Ctx::Multi.label(Msg::Confirm)
@@ -383,17 +374,17 @@ pub fn update(app: &mut App, msg: Msg) {
         (Ctx::Scale, Msg::Confirm) => app.answer(Answer::Number(app.value)),
         (Ctx::Single | Ctx::Multi | Ctx::Scale, Msg::Skip) => {
             if let Err(e) = app.interview.skip_current() {
-                app.status = Some(e.to_string());
+                app.shell.status = Some(e.to_string());
             }
         }
         (Ctx::Single | Ctx::Multi | Ctx::Scale | Ctx::Alert | Ctx::Review, Msg::Finish) => {
             if let Err(e) = app.interview.finish() {
-                app.status = Some(e.to_string());
+                app.shell.status = Some(e.to_string());
             }
         }
         (Ctx::Alert, Msg::Confirm) => {
             if let Err(e) = app.interview.acknowledge() {
-                app.status = Some(e.to_string());
+                app.shell.status = Some(e.to_string());
             }
         }
         (Ctx::Review, Msg::Up | Msg::Down) => {
@@ -410,7 +401,7 @@ pub fn update(app: &mut App, msg: Msg) {
             if let Some(q) = app.review_rows().get(app.cursor).copied()
                 && let Err(e) = app.interview.edit(q)
             {
-                app.status = Some(e.to_string());
+                app.shell.status = Some(e.to_string());
             }
         }
         (_, Msg::Back) => {

@@ -5,8 +5,8 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::shell::keymap::{Applies, Key, Keymap, up_down};
-use super::shell::{self, Screens};
+use super::shell::keymap::{Key, Keymap, always, up_down};
+use super::shell::{self, Screens, ShellMsg};
 
 /// What the screen in front of the person is, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,8 +18,6 @@ pub enum Ctx {
     Alert,
     Review,
     Result,
-    Help,
-    Confirm,
 }
 
 /// Everything a key can ask the app to do.
@@ -38,11 +36,8 @@ pub enum Msg {
     Back,
     Skip,
     Finish,
-    Help,
-    Quit,
-    ForceQuit,
-    Yes,
-    No,
+    /// A key every mode has (help, quit, yes/no), for the shell.
+    Shell(ShellMsg),
     PageUp,
     PageDown,
     Home,
@@ -53,22 +48,8 @@ pub enum Msg {
     SaveReport,
 }
 
-/// When a binding applies beyond its contexts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Only {
-    Always,
-    /// The current question may be left unanswered.
-    Optional,
-    /// An alert at the most urgent level has been raised, so the result may be seen early.
-    Early,
-    /// A saved unfinished interview is on offer.
-    Offer,
-    /// No saved interview is on offer.
-    NoOffer,
-}
-
 /// One row of the keymap.
-pub type Binding = shell::keymap::Binding<Ctx, Msg, Only>;
+pub type Binding = shell::keymap::Binding<Ctx, Msg, Flags>;
 
 use Ctx::*;
 
@@ -92,13 +73,13 @@ const BACK: &[(Key, Msg)] = &[
 const FINISH: &[(Key, Msg)] = &[(Key::Char('r'), Msg::Finish)];
 
 /// The keymap, in the order the help lists it.
-pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
+pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
     Binding {
         keys: ENTER_SPACE,
         label: "Enter",
         action: "start",
         contexts: &[Welcome],
-        only: Only::NoOffer,
+        only: no_offer,
         footer: true,
     },
     Binding {
@@ -106,7 +87,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "r",
         action: "resume",
         contexts: &[Welcome],
-        only: Only::Offer,
+        only: offer,
         footer: true,
     },
     Binding {
@@ -114,7 +95,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter",
         action: "start over",
         contexts: &[Welcome],
-        only: Only::Offer,
+        only: offer,
         footer: true,
     },
     Binding {
@@ -122,7 +103,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "↑↓ j/k",
         action: "move",
         contexts: &[Single, Multi, Review],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -130,7 +111,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "↑↓ j/k",
         action: "scroll",
         contexts: &[Alert, Result, Welcome],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -138,7 +119,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "PgUp/PgDn",
         action: "scroll a page",
         contexts: &[Alert, Result, Review, Welcome],
-        only: Only::Always,
+        only: always,
         footer: false,
     },
     Binding {
@@ -146,7 +127,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter/Space",
         action: "choose",
         contexts: &[Single],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -154,7 +135,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Space",
         action: "tick/untick",
         contexts: &[Multi],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -162,7 +143,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "n",
         action: "none of these",
         contexts: &[Multi],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -170,7 +151,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter",
         action: "go on",
         contexts: &[Multi],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -187,7 +168,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "←→ h/l",
         action: "change",
         contexts: &[Scale],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -195,7 +176,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter",
         action: "confirm",
         contexts: &[Scale],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -203,7 +184,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "1-9,0",
         action: "pick by number",
         contexts: &[Single, Multi],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -211,7 +192,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "0-9",
         action: "type a value",
         contexts: &[Scale],
-        only: Only::Always,
+        only: always,
         footer: false,
     },
     Binding {
@@ -219,7 +200,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "s",
         action: "skip (optional)",
         contexts: QUESTIONS,
-        only: Only::Optional,
+        only: optional,
         footer: true,
     },
     Binding {
@@ -227,7 +208,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter",
         action: "continue the questions",
         contexts: &[Alert],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -235,7 +216,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "r",
         action: "see the result now",
         contexts: &[Alert],
-        only: Only::Early,
+        only: early,
         footer: true,
     },
     Binding {
@@ -243,7 +224,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "r",
         action: "see the result now",
         contexts: QUESTIONS,
-        only: Only::Early,
+        only: early,
         footer: true,
     },
     Binding {
@@ -251,7 +232,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Enter",
         action: "change this answer",
         contexts: &[Review],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -259,7 +240,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "r",
         action: "see the result",
         contexts: &[Review],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -267,7 +248,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "s",
         action: "save the report",
         contexts: &[Result],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
     Binding {
@@ -275,7 +256,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Only> = Keymap(&[
         label: "Bksp/S-Tab",
         action: "back",
         contexts: &[Single, Multi, Scale, Alert, Review, Result],
-        only: Only::Always,
+        only: always,
         footer: true,
     },
 ]);
@@ -288,26 +269,31 @@ pub struct Flags {
     pub offer: bool,
 }
 
-impl Applies<Flags> for Only {
-    fn holds(&self, flags: &Flags) -> bool {
-        match self {
-            Only::Always => true,
-            Only::Optional => flags.optional,
-            Only::Early => flags.early,
-            Only::Offer => flags.offer,
-            Only::NoOffer => !flags.offer,
-        }
-    }
+/// The current question may be left unanswered.
+fn optional(f: &Flags) -> bool {
+    f.optional
+}
+
+/// An alert at the most urgent level has been raised, so the result may be seen early.
+fn early(f: &Flags) -> bool {
+    f.early
+}
+
+/// A saved unfinished interview is on offer.
+fn offer(f: &Flags) -> bool {
+    f.offer
+}
+
+/// No saved interview is on offer.
+fn no_offer(f: &Flags) -> bool {
+    !f.offer
 }
 
 impl Screens for Ctx {
     type Msg = Msg;
-    type Only = Only;
     type Flags = Flags;
-    const KEYMAP: Keymap<Ctx, Msg, Only> = KEYMAP;
-    const SHELL: [Msg; 5] = [Msg::Help, Msg::No, Msg::Quit, Msg::ForceQuit, Msg::Yes];
-    const HELP: Ctx = Help;
-    const CONFIRM: Ctx = Confirm;
+    const KEYMAP: Keymap<Ctx, Msg, Flags> = KEYMAP;
+    const SHELL: fn(ShellMsg) -> Msg = Msg::Shell;
 
     fn with_digit(msg: Msg, digit: u8) -> Msg {
         match msg {
@@ -320,38 +306,25 @@ impl Screens for Ctx {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::shell::Layer;
     use crate::tui::shell::keymap::press;
+    use crate::tui::shell::testing::{every_screen_has_a_way_out, on};
     use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
     #[test]
     fn keys_map_by_context() {
         let f = Flags::default();
+        assert_eq!(on(Single, &f, KeyCode::Char('j')), Some(Msg::Down));
+        assert_eq!(on(Scale, &f, KeyCode::Char('j')), Some(Msg::Left));
+        assert_eq!(on(Multi, &f, KeyCode::Char(' ')), Some(Msg::Toggle));
+        assert_eq!(on(Single, &f, KeyCode::Char(' ')), Some(Msg::Confirm));
+        assert_eq!(on(Multi, &f, KeyCode::Char('7')), Some(Msg::Pick(7)));
+        assert_eq!(on(Single, &f, KeyCode::BackTab), Some(Msg::Back));
+        assert_eq!(on(Single, &f, KeyCode::Char('s')), None);
         assert_eq!(
-            Single.message(&f, &press(KeyCode::Char('j'))),
-            Some(Msg::Down)
+            Single.message(Layer::Confirm, &f, &press(KeyCode::Esc)),
+            Some(Msg::Shell(ShellMsg::No))
         );
-        assert_eq!(
-            Scale.message(&f, &press(KeyCode::Char('j'))),
-            Some(Msg::Left)
-        );
-        assert_eq!(
-            Multi.message(&f, &press(KeyCode::Char(' '))),
-            Some(Msg::Toggle)
-        );
-        assert_eq!(
-            Single.message(&f, &press(KeyCode::Char(' '))),
-            Some(Msg::Confirm)
-        );
-        assert_eq!(
-            Multi.message(&f, &press(KeyCode::Char('7'))),
-            Some(Msg::Pick(7))
-        );
-        assert_eq!(
-            Single.message(&f, &press(KeyCode::BackTab)),
-            Some(Msg::Back)
-        );
-        assert_eq!(Confirm.message(&f, &press(KeyCode::Esc)), Some(Msg::No));
-        assert_eq!(Single.message(&f, &press(KeyCode::Char('s'))), None);
         let optional = Flags {
             optional: true,
             ..Flags::default()
@@ -360,37 +333,19 @@ mod tests {
             offer: true,
             ..Flags::default()
         };
-        assert_eq!(
-            Welcome.message(&offer, &press(KeyCode::Char('r'))),
-            Some(Msg::Resume)
-        );
-        assert_eq!(Welcome.message(&f, &press(KeyCode::Char('r'))), None);
-        assert_eq!(
-            Result.message(&f, &press(KeyCode::Char('s'))),
-            Some(Msg::SaveReport)
-        );
-        assert_eq!(
-            Single.message(&optional, &press(KeyCode::Char('s'))),
-            Some(Msg::Skip)
-        );
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for ctx in [Welcome, Single, Help, Confirm, Result] {
-            assert_eq!(ctx.message(&f, &ctrl_c), Some(Msg::ForceQuit));
-        }
+        assert_eq!(on(Welcome, &offer, KeyCode::Char('r')), Some(Msg::Resume));
+        assert_eq!(on(Welcome, &f, KeyCode::Char('r')), None);
+        assert_eq!(on(Result, &f, KeyCode::Char('s')), Some(Msg::SaveReport));
+        assert_eq!(on(Single, &optional, KeyCode::Char('s')), Some(Msg::Skip));
         let ctrl_j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL);
-        assert_eq!(Single.message(&f, &ctrl_j), None);
+        assert_eq!(Single.message(Layer::Screen, &f, &ctrl_j), None);
     }
 
     #[test]
-    fn every_context_has_a_way_out_and_help_lists_more_than_the_footer() {
-        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        for ctx in [
-            Welcome, Single, Multi, Scale, Alert, Review, Result, Help, Confirm,
-        ] {
-            let f = Flags::default();
-            assert_eq!(ctx.message(&f, &ctrl_c), Some(Msg::ForceQuit));
-            assert!(ctx.hints(&f, false).len() >= ctx.hints(&f, true).len());
-            assert!(!ctx.hints(&f, true).is_empty());
-        }
+    fn every_screen_and_window_has_a_way_out() {
+        every_screen_has_a_way_out(
+            &[Welcome, Single, Multi, Scale, Alert, Review, Result],
+            &Flags::default(),
+        );
     }
 }

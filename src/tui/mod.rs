@@ -13,7 +13,7 @@ pub mod theme;
 
 pub use outcome::Outcome;
 
-use crate::tui::shell::Screens;
+use crate::tui::shell::Mode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -28,7 +28,8 @@ use crate::engine::{Interview, State};
 use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::store::{self, Store, Unfinished};
-use app::{App, Effect, Offer, Saving, update};
+use app::{App, Effect, Offer, update};
+use shell::Saving;
 
 /// How an interview session ended, and what could not be kept.
 #[derive(Debug)]
@@ -102,12 +103,12 @@ pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended>
     let mut app = App::new(q.clone(), theme::Theme::from_env());
     let mut saver = Saver::new(store);
     if let Some(store) = &saver.store {
-        app.saving = Saving::On(store.dir().display().to_string());
+        app.shell.saving = Saving::On(store.dir().display().to_string());
         let (offer, note) = find_offer(store, &q);
         app.offer = offer;
         let notes: Vec<String> = store.notes().iter().cloned().chain(note).collect();
         if !notes.is_empty() {
-            app.status = Some(notes.join(" "));
+            app.shell.status = Some(notes.join(" "));
         }
     }
     let outcome = in_terminal(|terminal, signals| {
@@ -303,9 +304,9 @@ impl Saver {
             (Effect::DiscardSaved(_) | Effect::Resumed { .. }, None) => Ok(None),
         };
         match done {
-            Ok(Some(message)) => app.status = Some(message),
+            Ok(Some(message)) => app.shell.status = Some(message),
             Ok(None) => {}
-            Err(e) => app.status = Some(format!("Could not save: {e}")),
+            Err(e) => app.shell.status = Some(format!("Could not save: {e}")),
         }
     }
 
@@ -335,7 +336,8 @@ impl Saver {
                     // A report saved earlier follows the changed answers.
                     if again && store.has_report(&f.id)? {
                         let path = self.save_report(&store, app)?;
-                        app.status = Some(format!("{path} (updated for the changed answers)"));
+                        app.shell.status =
+                            Some(format!("{path} (updated for the changed answers)"));
                     }
                     Ok(())
                 })
@@ -549,22 +551,22 @@ impl Front for Interviewing<'_> {
     }
 
     fn exit(&self) -> Option<Outcome> {
-        self.app.exit
+        self.app.shell.exit
     }
 
     fn key(&mut self, key: event::KeyEvent) {
-        if let Some(msg) = self.app.context().message(&self.app.flags(), &key) {
+        if let Some(msg) = self.app.message(&key) {
             update(self.app, msg);
             self.saver.sync(self.app);
         }
     }
 
     fn pasted(&mut self) {
-        self.app.status = Some(PASTE_IGNORED.into());
+        self.app.shell.status = Some(PASTE_IGNORED.into());
     }
 
     fn resize(&mut self, width: u16, height: u16) {
         // The next draw keeps the scrolled screen within its text at the new size.
-        self.app.size = (width, height);
+        self.app.shell.size = (width, height);
     }
 }

@@ -4,6 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use kinscreen::tui::keymap::Msg::{self, *};
+use kinscreen::tui::shell::ShellMsg;
+
+/// The keys every mode has, as the interview's messages.
+pub const HELP: Msg = Msg::Shell(ShellMsg::Help);
+pub const CLOSE_HELP: Msg = Msg::Shell(ShellMsg::CloseHelp);
+pub const QUIT: Msg = Msg::Shell(ShellMsg::Quit);
+pub const FORCE_QUIT: Msg = Msg::Shell(ShellMsg::ForceQuit);
+pub const YES: Msg = Msg::Shell(ShellMsg::Yes);
+pub const NO: Msg = Msg::Shell(ShellMsg::No);
 
 /// Items version 2 of the item dictionary added: optional, so that older answers files keep
 /// working.
@@ -106,7 +115,7 @@ pub fn to_review_row(app: &kinscreen::tui::app::App, question: &str) -> (usize, 
 pub fn screen_text(app: &mut kinscreen::tui::app::App, w: u16, h: u16) -> String {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
-    app.size = (w, h);
+    app.shell.size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal
         .draw(|f| kinscreen::tui::screens::view(app, f))

@@ -10,8 +10,9 @@ use assert_cmd::Command;
 use kinscreen::questionnaire;
 use kinscreen::store::{self, Store};
 use kinscreen::tui::Saver;
-use kinscreen::tui::app::{App, Effect, Saving, update};
+use kinscreen::tui::app::{App, Effect, update};
 use kinscreen::tui::keymap::Msg::{self, *};
+use kinscreen::tui::shell::Saving;
 use kinscreen::tui::theme::Theme;
 use predicates::prelude::*;
 
@@ -20,7 +21,7 @@ fn app(store: &Store) -> App {
         Arc::new(questionnaire::builtin().unwrap()),
         Theme { color: false },
     );
-    a.saving = Saving::On(store.dir().display().to_string());
+    a.shell.saving = Saving::On(store.dir().display().to_string());
     a
 }
 
@@ -131,12 +132,12 @@ fn resume_offer_and_start_over() {
         unfinished(&store).is_some(),
         "nothing deleted by Enter alone"
     );
-    send(&mut fresh, &mut saver, &[No]);
+    send(&mut fresh, &mut saver, &[common::NO]);
     assert!(
         !fresh.started && fresh.offer.is_some(),
         "no keeps the offer"
     );
-    send(&mut fresh, &mut saver, &[Confirm, Yes]);
+    send(&mut fresh, &mut saver, &[Confirm, common::YES]);
     assert!(fresh.started);
     assert!(fresh.effects.is_empty(), "the saver took the effect");
     assert!(
@@ -151,7 +152,7 @@ fn report_key_saves_markdown_and_says_where() {
     let (_dir, store, mut saver, mut a) = session();
     send(&mut a, &mut saver, &common::welcome_to_review());
     send(&mut a, &mut saver, &[Finish, SaveReport]);
-    let status = a.status.clone().unwrap();
+    let status = a.shell.status.clone().unwrap();
     assert!(status.starts_with("Report saved to "), "{status}");
     let path = status.trim_start_matches("Report saved to ");
     let text = std::fs::read_to_string(path).unwrap();
@@ -182,7 +183,7 @@ fn without_a_store_nothing_is_written() {
     update(&mut a, SaveReport);
     assert_eq!(a.effects, [Effect::SaveReport]);
     saver.sync(&mut a);
-    assert!(a.status.unwrap().contains("Saving is off"));
+    assert!(a.shell.status.unwrap().contains("Saving is off"));
     assert!(std::fs::read_dir(dir.path()).unwrap().next().is_none());
 }
 
@@ -717,7 +718,7 @@ fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record(
     assert!(list[0].record.triggers.contains(&"severe_pain".to_string()));
     assert!(unfinished(&store).is_none());
     // The report saved before follows the changed answers.
-    let status = b.status.clone().unwrap_or_default();
+    let status = b.shell.status.clone().unwrap_or_default();
     assert!(
         status.contains("updated for the changed answers"),
         "{status}"
@@ -747,14 +748,14 @@ fn a_save_that_fails_is_shown_in_full_kept_visible_and_never_called_saved() {
     assert!(store.history().unwrap().0.is_empty());
     // A report of a result that is not stored cannot be saved either, and says why.
     send(&mut a, &mut saver, &[SaveReport]);
-    let status = a.status.clone().unwrap_or_default();
+    let status = a.shell.status.clone().unwrap_or_default();
     assert!(status.contains("not stored yet"), "{status}");
     // It stays on screen through later keys, in full.
     send(&mut a, &mut saver, &[Down, Down]);
     let screen = common::screen_text(&mut a, 80, 24);
     assert!(screen.contains("NOT SAVED"), "{screen}");
     assert!(screen.contains("database or disk is full"), "{screen}");
-    send(&mut a, &mut saver, &[Quit]);
+    send(&mut a, &mut saver, &[common::QUIT]);
     let screen = common::screen_text(&mut a, 80, 24);
     assert!(screen.contains("This result could NOT be"), "{screen}");
     assert!(!screen.contains("Your answers are saved"), "{screen}");

@@ -3,7 +3,7 @@
 //! the practice log, the critical-error path as a student would meet it, and no panic at any
 //! size.
 
-use kinscreen::tui::shell::Screens;
+use kinscreen::tui::shell::{Mode, ShellMsg};
 use std::sync::Arc;
 
 use kinscreen::practice::{self, LogEntry, Station};
@@ -50,7 +50,7 @@ fn single(case_id: &str) -> PracticeApp {
 }
 
 fn render(app: &mut PracticeApp, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.size = (w, h);
+    app.shell.size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view::view(app, f)).unwrap();
     terminal
@@ -64,9 +64,8 @@ fn screen_text(app: &mut PracticeApp, w: u16, h: u16) -> String {
 fn press(app: &mut PracticeApp, code: KeyCode, store: Option<&Store>) {
     let event = KeyEvent::new(code, KeyModifiers::NONE);
     let msg = app
-        .context()
-        .message(&app.has_list(), &event)
-        .unwrap_or_else(|| panic!("{code:?} does nothing on {:?}", app.context()));
+        .message(&event)
+        .unwrap_or_else(|| panic!("{code:?} does nothing on {:?}", app.screen()));
     update(app, msg);
     perform(app, store);
 }
@@ -186,7 +185,7 @@ fn committing_asks_for_confirmation_first() {
         &[Msg::Toggle, Msg::NextGroup, Msg::Toggle, Msg::Select],
     );
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
-    send(&mut a, &[Msg::No]);
+    send(&mut a, &[Msg::Shell(ShellMsg::No)]);
     assert_eq!(a.screen, Screen::Commit, "n keeps the form open");
 }
 
@@ -224,7 +223,7 @@ fn a_whole_station_by_keys_from_the_list_to_the_debrief_and_the_log() {
     // Asking again changes nothing and says so.
     press(&mut a, KeyCode::Enter, store);
     assert_eq!(a.attempt.asked().len(), plan.len());
-    assert!(a.status.as_deref().unwrap().contains("Already asked"));
+    assert!(a.shell.status.as_deref().unwrap().contains("Already asked"));
     let board = screen_text(&mut a, 80, 24);
     assert!(board.contains("Asked 9"), "{board}");
     assert!(
@@ -262,7 +261,7 @@ fn a_whole_station_by_keys_from_the_list_to_the_debrief_and_the_log() {
     let top = screen_text(&mut a, 80, 24);
     assert!(top.contains("PASS  99 / 100"), "{top}");
     assert!(top.contains("Attempt kept in"), "{top}");
-    a.status = None; // the log's path changes from run to run
+    a.shell.status = None; // the log's path changes from run to run
     insta::assert_snapshot!("debrief_top", render(&mut a, 80, 24).backend());
 
     // The debrief scrolls to the engine's view, the teaching points and the marking rules.
@@ -300,7 +299,7 @@ fn a_whole_station_by_keys_from_the_list_to_the_debrief_and_the_log() {
     assert_eq!(a.screen, Screen::List);
     assert!(screen_text(&mut a, 80, 24).contains("best  99 (1 try)"));
     press(&mut a, KeyCode::Char('q'), store);
-    assert_eq!(a.exit, Some(Outcome::Done));
+    assert_eq!(a.shell.exit, Some(Outcome::Done));
 }
 
 #[test]
@@ -315,7 +314,10 @@ fn skipping_the_red_flag_screen_fails_the_station_on_screen() {
     update(&mut a, Msg::Toggle);
     update(&mut a, Msg::NextGroup);
     a.form.cursor[1] = emergency;
-    send(&mut a, &[Msg::Toggle, Msg::Select, Msg::Yes]);
+    send(
+        &mut a,
+        &[Msg::Toggle, Msg::Select, Msg::Shell(ShellMsg::Yes)],
+    );
     let g = a.grade.clone().unwrap();
     assert!(!g.passed);
     assert_eq!(g.critical_errors.len(), 2);
@@ -328,11 +330,7 @@ fn skipping_the_red_flag_screen_fails_the_station_on_screen() {
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
     // Started with --case: no list to go back to, only quitting.
     assert!(
-        a.context()
-            .message(
-                &a.has_list(),
-                &KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE)
-            )
+        a.message(&KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE))
             .is_none()
     );
 }
@@ -346,14 +344,14 @@ fn leaving_a_patient_before_committing_asks_and_logs_nothing() {
     press(&mut a, KeyCode::Char('q'), Some(&store));
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
     press(&mut a, KeyCode::Char('y'), Some(&store));
-    assert_eq!(a.exit, Some(Outcome::Cancelled));
+    assert_eq!(a.shell.exit, Some(Outcome::Cancelled));
     assert!(store.practice_log().unwrap().0.is_empty());
 }
 
 #[test]
 fn help_lists_the_keys_of_the_screen_under_it() {
     let mut a = single("mixed-knee");
-    send(&mut a, &[Msg::Help]);
+    send(&mut a, &[Msg::Shell(ShellMsg::Help)]);
     let text = screen_text(&mut a, 80, 24);
     assert!(text.contains("commit hypothesis") && text.contains("scroll the transcript"));
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
@@ -364,9 +362,9 @@ fn help_lists_the_keys_of_the_screen_under_it() {
         KeyCode::Enter,
         KeyCode::Char('q'),
     ] {
-        send(&mut a, &[Msg::Help]);
+        send(&mut a, &[Msg::Shell(ShellMsg::Help)]);
         press(&mut a, key, None);
-        assert!(a.overlay.is_none(), "{key:?}");
+        assert!(a.shell.overlay().is_none(), "{key:?}");
     }
 }
 
@@ -381,7 +379,7 @@ fn without_saving_the_debrief_says_nothing_was_logged() {
             Msg::NextGroup,
             Msg::Toggle,
             Msg::Select,
-            Msg::Yes,
+            Msg::Shell(ShellMsg::Yes),
         ],
     );
     perform(&mut a, None);
@@ -412,7 +410,7 @@ fn no_practice_screen_panics_at_any_size() {
         ],
     );
     screens.push(a.clone());
-    send(&mut a, &[Msg::Yes]);
+    send(&mut a, &[Msg::Shell(ShellMsg::Yes)]);
     screens.push(a.clone());
     send(&mut a, &[Msg::End]);
     screens.push(a.clone());

@@ -10,6 +10,7 @@ use kinscreen::questionnaire;
 use kinscreen::tui::app::{App, update};
 use kinscreen::tui::keymap::Msg;
 use kinscreen::tui::screens::{MIN_HEIGHT, MIN_WIDTH, view};
+use kinscreen::tui::shell::Mode;
 use kinscreen::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -29,7 +30,7 @@ fn send(app: &mut App, msgs: &[Msg]) {
 }
 
 fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.size = (w, h);
+    app.shell.size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view(app, f)).unwrap();
     terminal
@@ -258,17 +259,17 @@ fn an_emergency_alert_names_lesser_signs_raised_with_it_without_their_advice() {
 #[test]
 fn help_is_drawn_from_the_keymap() {
     let mut a = app();
-    send(&mut a, &[Confirm, Help]);
+    send(&mut a, &[Confirm, common::HELP]);
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
 
 #[test]
 fn quit_asks_first() {
     let mut a = app();
-    send(&mut a, &[Confirm, Quit]);
+    send(&mut a, &[Confirm, common::QUIT]);
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
-    send(&mut a, &[No]);
-    assert!(a.overlay.is_none() && a.exit.is_none());
+    send(&mut a, &[common::NO]);
+    assert!(a.shell.overlay().is_none() && a.shell.exit.is_none());
 }
 
 #[test]
@@ -296,7 +297,7 @@ fn every_screen_renders_at_every_size_without_panic() {
         TO_ONSET,
         TO_REVIEW,
         &[Finish],
-        &[Help],
+        &[common::HELP],
     ] {
         send(&mut a, step);
         states.push(a.clone());
@@ -372,8 +373,8 @@ fn going_back_from_the_first_question_returns_to_welcome() {
 #[test]
 fn ctrl_c_ends_at_once() {
     let mut a = app();
-    send(&mut a, &[Confirm, ForceQuit]);
-    assert_eq!(a.exit, Some(kinscreen::tui::Outcome::Interrupted));
+    send(&mut a, &[Confirm, common::FORCE_QUIT]);
+    assert_eq!(a.shell.exit, Some(kinscreen::tui::Outcome::Interrupted));
 }
 
 #[test]
@@ -381,14 +382,14 @@ fn editing_from_the_review_returns_to_it_on_the_same_row() {
     let mut a = app();
     send(&mut a, TO_ONSET);
     send(&mut a, TO_REVIEW);
-    assert_eq!(a.context(), kinscreen::tui::keymap::Ctx::Review);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Review);
     // Up to the severity row and change it to 8.
     let (severity, keys) = common::to_review_row(&a, "severity");
     send(&mut a, &keys);
     send(&mut a, &[Confirm]);
     assert_eq!(a.value, 5, "the stored answer is loaded for editing");
     send(&mut a, &[Pick(8), Confirm]);
-    assert_eq!(a.context(), kinscreen::tui::keymap::Ctx::Review);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Review);
     assert_eq!(a.cursor, severity);
     let text = render(&mut a, 80, 24).backend().to_string();
     assert!(text.contains("› How bad is the pain"), "{text}");
@@ -399,7 +400,7 @@ fn offered() -> App {
     let mut earlier = app();
     send(&mut earlier, &TO_ONSET[..4]);
     let mut a = app();
-    a.saving = kinscreen::tui::app::Saving::On("/home/you/.local/share/kinscreen".into());
+    a.shell.saving = kinscreen::tui::shell::Saving::On("/home/you/.local/share/kinscreen".into());
     a.offer = Some(kinscreen::tui::app::Offer {
         interview: earlier.interview.clone(),
         saved_at: "2026-11-21T10:00:00Z".into(),
@@ -417,9 +418,9 @@ fn starting_over_asks_before_deleting_the_unfinished_interview() {
     send(&mut a, &[Msg::Confirm]);
     assert!(!a.started && a.offer.is_some() && a.effects.is_empty());
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
-    send(&mut a, &[Msg::No]);
+    send(&mut a, &[common::NO]);
     assert!(!a.started && a.offer.is_some());
-    send(&mut a, &[Msg::Confirm, Msg::Yes]);
+    send(&mut a, &[Msg::Confirm, common::YES]);
     assert!(a.started && a.offer.is_none());
     assert_eq!(a.effects, [kinscreen::tui::app::Effect::DiscardSaved(1)]);
 }
@@ -427,12 +428,13 @@ fn starting_over_asks_before_deleting_the_unfinished_interview() {
 #[test]
 fn a_failed_save_is_shown_in_full_until_one_succeeds() {
     let mut a = app();
-    a.saving = kinscreen::tui::app::Saving::On("/home/you/.local/share/kinscreen".into());
+    a.shell.saving = kinscreen::tui::shell::Saving::On("/home/you/.local/share/kinscreen".into());
     send(&mut a, &TO_ONSET[..4]);
     a.save_error =
         Some("/home/you/.local/share/kinscreen/kinscreen.db: database or disk is full".into());
-    a.status = Some("Tick at least one option (Space or its number), then press Enter.".into());
+    a.shell.status =
+        Some("Tick at least one option (Space or its number), then press Enter.".into());
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
-    send(&mut a, &[Msg::Quit]);
+    send(&mut a, &[common::QUIT]);
     insta::assert_snapshot!("a_failed_save_quit", render(&mut a, 80, 24).backend());
 }

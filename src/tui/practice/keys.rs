@@ -5,8 +5,8 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use crate::tui::shell::keymap::{Applies, Key, Keymap, up_down};
-use crate::tui::shell::{self, Screens};
+use crate::tui::shell::keymap::{Key, Keymap, always, up_down};
+use crate::tui::shell::{self, Screens, ShellMsg};
 
 /// The practice screen in front of the student, as far as keys are concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,8 +15,6 @@ pub enum Ctx {
     Board,
     Commit,
     Debrief,
-    Help,
-    Confirm,
 }
 
 /// Everything a key can ask practice mode to do.
@@ -40,43 +38,31 @@ pub enum Msg {
     Back,
     /// Another case, from the debrief.
     Another,
-    Help,
-    Quit,
-    ForceQuit,
-    Yes,
-    No,
+    /// A key every mode has (help, quit, yes/no), for the shell.
+    Shell(ShellMsg),
 }
 
-/// When a binding applies beyond its screens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Needs {
-    Always,
-    /// The case list can be gone back to (not with `--case`).
-    List,
-}
-
-impl Applies<bool> for Needs {
-    fn holds(&self, has_list: &bool) -> bool {
-        *self == Needs::Always || *has_list
-    }
+/// The case list can be gone back to (not with `--case`).
+fn has_list(list: &bool) -> bool {
+    *list
 }
 
 /// One row of the keymap.
-pub type Binding = shell::keymap::Binding<Ctx, Msg, Needs>;
+pub type Binding = shell::keymap::Binding<Ctx, Msg, bool>;
 
 use Ctx::*;
 
 const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 
 /// The keymap, in the order the help lists it.
-pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
+pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
     Binding {
         keys: UP_DOWN,
         label: "↑↓ j/k",
         action: "move",
         contexts: &[List, Board, Commit],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: UP_DOWN,
@@ -84,7 +70,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "scroll",
         contexts: &[Debrief],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Enter), Msg::Select)],
@@ -92,7 +78,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "start this case",
         contexts: &[List],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[
@@ -103,7 +89,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "ask",
         contexts: &[Board],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[
@@ -114,7 +100,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "scroll the transcript",
         contexts: &[Board],
         footer: false,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Char('c'), Msg::Commit)],
@@ -122,7 +108,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "commit hypothesis",
         contexts: &[Board],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[
@@ -135,7 +121,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "next part",
         contexts: &[Commit],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Char(' '), Msg::Toggle)],
@@ -143,7 +129,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "choose/tick",
         contexts: &[Commit],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Enter), Msg::Select)],
@@ -151,7 +137,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "commit",
         contexts: &[Commit],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Code(KeyCode::Esc), Msg::Back)],
@@ -159,7 +145,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "back to the patient",
         contexts: &[Commit],
         footer: true,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[
@@ -172,7 +158,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "scroll a page",
         contexts: &[Debrief],
         footer: false,
-        only: Needs::Always,
+        only: always,
     },
     Binding {
         keys: &[(Key::Char('n'), Msg::Another)],
@@ -180,64 +166,47 @@ pub const KEYMAP: Keymap<Ctx, Msg, Needs> = Keymap(&[
         action: "another case",
         contexts: &[Debrief],
         footer: true,
-        only: Needs::List,
+        only: has_list,
     },
 ]);
 
 impl Screens for Ctx {
     type Msg = Msg;
-    type Only = Needs;
     /// Whether the case list can be gone back to.
     type Flags = bool;
-    const KEYMAP: Keymap<Ctx, Msg, Needs> = KEYMAP;
-    const SHELL: [Msg; 5] = [Msg::Help, Msg::No, Msg::Quit, Msg::ForceQuit, Msg::Yes];
-    const HELP: Ctx = Help;
-    const CONFIRM: Ctx = Confirm;
+    const KEYMAP: Keymap<Ctx, Msg, bool> = KEYMAP;
+    const SHELL: fn(ShellMsg) -> Msg = Msg::Shell;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::shell::Layer;
     use crate::tui::shell::keymap::press;
-    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    use crate::tui::shell::testing::{every_screen_has_a_way_out, on};
 
     #[test]
     fn keys_map_by_screen() {
+        assert_eq!(on(Board, &true, KeyCode::Enter), Some(Msg::Select));
+        assert_eq!(on(Board, &true, KeyCode::Char('c')), Some(Msg::Commit));
+        assert_eq!(on(Commit, &true, KeyCode::Char(' ')), Some(Msg::Toggle));
+        assert_eq!(on(Commit, &true, KeyCode::Esc), Some(Msg::Back));
+        assert_eq!(on(Commit, &true, KeyCode::BackTab), Some(Msg::PrevGroup));
+        assert_eq!(on(Debrief, &true, KeyCode::Char('n')), Some(Msg::Another));
+        assert_eq!(on(Debrief, &false, KeyCode::Char('n')), None);
+        assert_eq!(on(List, &true, KeyCode::Char('c')), None);
         assert_eq!(
-            Board.message(&true, &press(KeyCode::Enter)),
-            Some(Msg::Select)
+            on(Board, &true, KeyCode::Esc),
+            Some(Msg::Shell(ShellMsg::Quit))
         );
         assert_eq!(
-            Board.message(&true, &press(KeyCode::Char('c'))),
-            Some(Msg::Commit)
+            Board.message(Layer::Confirm, &true, &press(KeyCode::Char('n'))),
+            Some(Msg::Shell(ShellMsg::No))
         );
-        assert_eq!(
-            Commit.message(&true, &press(KeyCode::Char(' '))),
-            Some(Msg::Toggle)
-        );
-        assert_eq!(Commit.message(&true, &press(KeyCode::Esc)), Some(Msg::Back));
-        assert_eq!(
-            Commit.message(&true, &press(KeyCode::BackTab)),
-            Some(Msg::PrevGroup)
-        );
-        assert_eq!(
-            Debrief.message(&true, &press(KeyCode::Char('n'))),
-            Some(Msg::Another)
-        );
-        assert_eq!(Debrief.message(&false, &press(KeyCode::Char('n'))), None);
-        assert_eq!(
-            Confirm.message(&true, &press(KeyCode::Char('n'))),
-            Some(Msg::No)
-        );
-        assert_eq!(List.message(&true, &press(KeyCode::Char('c'))), None);
     }
 
     #[test]
-    fn every_screen_has_a_way_out() {
-        for ctx in [List, Board, Commit, Debrief, Help, Confirm] {
-            let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-            assert_eq!(ctx.message(&false, &ctrl_c), Some(Msg::ForceQuit));
-            assert!(!ctx.hints(&false, true).is_empty());
-        }
+    fn every_screen_and_window_has_a_way_out() {
+        every_screen_has_a_way_out(&[List, Board, Commit, Debrief], &bool::default());
     }
 }

@@ -11,9 +11,9 @@ use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
 use crate::tui::shell::Screens;
 
-use super::app::Saving;
 use super::outcome::Outcome;
 use super::scroll::Scroll;
+use super::shell::{self, Mode, Quitting, Shell};
 use super::theme::Theme;
 use keys::{Ctx, Msg};
 
@@ -26,15 +26,17 @@ pub enum Screen {
     Debrief,
 }
 
-/// A window over the screen.
+/// The yes/no questions practice asks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    Help,
+pub enum Question {
     /// Leave the patient before committing (nothing is marked).
-    ConfirmQuit,
+    Leave,
     /// Commit the hypothesis (no more questions afterwards).
-    ConfirmCommit,
+    Commit,
 }
+
+/// A window over the screen.
+pub type Overlay = shell::Overlay<Question>;
 
 /// The parts of the hypothesis form.
 pub const CLASS: usize = 0;
@@ -72,7 +74,8 @@ pub struct PracticeApp {
     /// Earlier attempts and this session's, for the list's "best" column.
     pub log: Vec<LogEntry>,
     pub screen: Screen,
-    pub overlay: Option<Overlay>,
+    /// Windows, status line, exit, theme, size and saving, as in every mode.
+    pub shell: Shell<Question>,
     pub list_cursor: usize,
     /// The case being practised (index into `stations`).
     pub station: usize,
@@ -86,11 +89,6 @@ pub struct PracticeApp {
     pub grade: Option<Grade>,
     /// First line shown of the debrief.
     pub scroll: Scroll,
-    pub status: Option<String>,
-    pub exit: Option<Outcome>,
-    pub theme: Theme,
-    pub size: (u16, u16),
-    pub saving: Saving,
     /// Started with one case (`--case`): no list to go back to.
     pub single: bool,
     pub effects: Vec<Effect>,
@@ -114,7 +112,7 @@ impl PracticeApp {
             broken,
             log: Vec::new(),
             screen: Screen::List,
-            overlay: None,
+            shell: Shell::new(theme),
             list_cursor: 0,
             station: 0,
             attempt: Attempt::new(),
@@ -124,11 +122,6 @@ impl PracticeApp {
             form: Form::default(),
             grade: None,
             scroll: Scroll::default(),
-            status: None,
-            exit: None,
-            theme,
-            size: (80, 24),
-            saving: Saving::Off,
             single,
             effects: Vec::new(),
         };
@@ -143,25 +136,6 @@ impl PracticeApp {
     /// The case being practised.
     pub fn current(&self) -> &Station {
         &self.stations[self.station]
-    }
-
-    /// The keys' context.
-    pub fn context(&self) -> Ctx {
-        match self.overlay {
-            Some(Overlay::Help) => Ctx::Help,
-            Some(_) => Ctx::Confirm,
-            None => self.screen_context(),
-        }
-    }
-
-    /// The context of the screen itself, under any window over it.
-    pub fn screen_context(&self) -> Ctx {
-        match self.screen {
-            Screen::List => Ctx::List,
-            Screen::Board => Ctx::Board,
-            Screen::Commit => Ctx::Commit,
-            Screen::Debrief => Ctx::Debrief,
-        }
     }
 
     /// Whether the case list can be gone back to.
@@ -187,7 +161,7 @@ impl PracticeApp {
         self.form = Form::default();
         self.grade = None;
         self.scroll.home();
-        self.status = None;
+        self.shell.status = None;
         self.screen = Screen::Board;
     }
 
@@ -225,29 +199,55 @@ fn step(cursor: &mut usize, len: usize, down: bool) {
 
 /// Applies one message to the model.
 pub fn update(app: &mut PracticeApp, msg: Msg) {
-    if msg != Msg::ForceQuit {
-        app.status = None;
+    let msg = match msg {
+        Msg::Shell(msg) => return shell::handle(app, msg),
+        // A window over the screen takes only the shell's keys.
+        _ if app.shell.overlay().is_some() => return,
+        msg => msg,
+    };
+    app.shell.status = None;
+    match app.screen {
+        Screen::List => list(app, msg),
+        Screen::Board => board(app, msg),
+        Screen::Commit => form(app, msg),
+        Screen::Debrief => debrief(app, msg),
     }
-    match (app.overlay, msg) {
-        (_, Msg::ForceQuit) => app.exit = Some(Outcome::Interrupted),
-        (Some(_), Msg::No) => app.overlay = None,
-        (Some(Overlay::Help), _) => {}
-        (Some(Overlay::ConfirmQuit), Msg::Yes) => {
-            app.overlay = None;
-            app.exit = Some(Outcome::Cancelled);
+}
+
+impl Mode for PracticeApp {
+    type Screen = Ctx;
+    type Question = Question;
+
+    shell::shell_in_field!(Question);
+
+    /// The screen in front of the student, as the keymap knows it (under any window).
+    fn screen(&self) -> Ctx {
+        match self.screen {
+            Screen::List => Ctx::List,
+            Screen::Board => Ctx::Board,
+            Screen::Commit => Ctx::Commit,
+            Screen::Debrief => Ctx::Debrief,
         }
-        (Some(Overlay::ConfirmCommit), Msg::Yes) => {
-            app.overlay = None;
-            commit(app);
+    }
+
+    fn flags(&self) -> bool {
+        self.has_list()
+    }
+
+    /// Leaving a patient before committing asks first (nothing is marked); elsewhere nothing
+    /// is lost.
+    fn quitting(&self) -> Quitting<Question> {
+        match self.screen {
+            Screen::Board | Screen::Commit => Quitting::Ask(Question::Leave),
+            Screen::List | Screen::Debrief => Quitting::Now(Outcome::Done),
         }
-        (Some(_), _) => {}
-        (None, Msg::Help) => app.overlay = Some(Overlay::Help),
-        (None, _) => match app.screen {
-            Screen::List => list(app, msg),
-            Screen::Board => board(app, msg),
-            Screen::Commit => form(app, msg),
-            Screen::Debrief => debrief(app, msg),
-        },
+    }
+
+    fn confirmed(&mut self, question: Question) {
+        match question {
+            Question::Leave => self.shell.exit = Some(Outcome::Cancelled),
+            Question::Commit => commit(self),
+        }
     }
 }
 
@@ -255,7 +255,6 @@ fn list(app: &mut PracticeApp, msg: Msg) {
     match msg {
         Msg::Up | Msg::Down => step(&mut app.list_cursor, app.stations.len(), msg == Msg::Down),
         Msg::Select if !app.stations.is_empty() => app.start(app.list_cursor),
-        Msg::Quit => app.exit = Some(Outcome::Done),
         _ => {}
     }
 }
@@ -268,7 +267,7 @@ fn board(app: &mut PracticeApp, msg: Msg) {
             if app.attempt.ask(item) {
                 app.transcript_back = 0;
             } else {
-                app.status = Some("Already asked: the reply is in the transcript.".into());
+                app.shell.status = Some("Already asked: the reply is in the transcript.".into());
             }
         }
         Msg::PageUp => app.transcript_back += TRANSCRIPT_PAGE,
@@ -278,7 +277,6 @@ fn board(app: &mut PracticeApp, msg: Msg) {
             let rows = app.form_rows(FINDINGS);
             app.form.cursor[FINDINGS] = app.form.cursor[FINDINGS].min(rows.saturating_sub(1));
         }
-        Msg::Quit => app.overlay = Some(Overlay::ConfirmQuit),
         _ => {}
     }
 }
@@ -310,27 +308,26 @@ fn form(app: &mut PracticeApp, msg: Msg) {
             }
         }
         Msg::Toggle => {
-            app.status = Some("Nothing asked yet, so there are no findings to tick.".into());
+            app.shell.status = Some("Nothing asked yet, so there are no findings to tick.".into());
         }
         Msg::Select => match (app.form.class, app.form.triage) {
-            (Some(_), Some(_)) => app.overlay = Some(Overlay::ConfirmCommit),
+            (Some(_), Some(_)) => app.shell.ask(Question::Commit),
             (None, _) => {
                 app.form.part = CLASS;
-                app.status = Some(format!(
+                app.shell.status = Some(format!(
                     "Choose what the picture looks like first ({}).",
                     Ctx::Commit.label(Msg::Toggle)
                 ));
             }
             (_, None) => {
                 app.form.part = TRIAGE;
-                app.status = Some(format!(
+                app.shell.status = Some(format!(
                     "Choose how soon the patient should be seen ({}).",
                     Ctx::Commit.label(Msg::Toggle)
                 ));
             }
         },
         Msg::Back => app.screen = Screen::Board,
-        Msg::Quit => app.overlay = Some(Overlay::ConfirmQuit),
         _ => {}
     }
 }
@@ -367,7 +364,6 @@ fn debrief(app: &mut PracticeApp, msg: Msg) {
             app.screen = Screen::List;
             app.list_cursor = app.station;
         }
-        Msg::Quit => app.exit = Some(Outcome::Done),
         _ => {}
     }
 }
@@ -377,7 +373,7 @@ pub fn perform(app: &mut PracticeApp, store: Option<&Store>) {
     for effect in std::mem::take(&mut app.effects) {
         let Effect::Log(mut entry) = effect;
         entry.at = store::now();
-        app.status = Some(match store {
+        app.shell.status = Some(match store {
             None => "Not logged: saving is off (--no-save).".to_string(),
             Some(store) => match store.append_practice(&entry) {
                 Ok(()) => format!("Attempt kept in {}", store.path().display()),

@@ -1,23 +1,23 @@
 //! Practice mode in the terminal: the session that connects the model ([`super`]), its view
 //! ([`super::view`]) and the practice log to the event loop.
 
-use crate::tui::shell::Screens;
+use crate::tui::shell::Mode;
 use ratatui::crossterm::event::KeyEvent;
 
 use super::{PracticeApp, perform, update, view};
 use crate::store::Store;
-use crate::tui::app::Saving;
 use crate::tui::outcome::Outcome;
+use crate::tui::shell::Saving;
 use crate::tui::{Front, PASTE_IGNORED, event_loop, in_terminal};
 
 /// Runs practice mode in the terminal; attempts are appended to the practice log of `store`
 /// (none without one).
 pub fn run(mut app: PracticeApp, store: Option<Store>) -> anyhow::Result<Outcome> {
     if let Some(store) = &store {
-        app.saving = Saving::On(store.dir().display().to_string());
+        app.shell.saving = Saving::On(store.dir().display().to_string());
         match store.practice_log() {
             Ok((entries, _)) => app.log = entries,
-            Err(e) => app.status = Some(format!("The practice log could not be read: {e}")),
+            Err(e) => app.shell.status = Some(format!("The practice log could not be read: {e}")),
         }
     }
     in_terminal(|terminal, signals| {
@@ -41,21 +41,21 @@ impl Front for Practising<'_> {
     }
 
     fn exit(&self) -> Option<Outcome> {
-        self.app.exit
+        self.app.shell.exit
     }
 
     fn key(&mut self, key: KeyEvent) {
-        if let Some(msg) = self.app.context().message(&self.app.has_list(), &key) {
+        if let Some(msg) = self.app.message(&key) {
             update(self.app, msg);
             perform(self.app, self.store);
         }
     }
 
     fn resize(&mut self, width: u16, height: u16) {
-        self.app.size = (width, height);
+        self.app.shell.size = (width, height);
     }
 
     fn pasted(&mut self) {
-        self.app.status = Some(PASTE_IGNORED.into());
+        self.app.shell.status = Some(PASTE_IGNORED.into());
     }
 }

@@ -16,7 +16,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let q = app.questionnaire();
-    let t = app.theme;
+    let t = app.shell.theme;
     let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
     let style = t.triage(level, q.triage.len());
     let mut out = Vec::new();
@@ -105,7 +105,7 @@ fn overall_level(app: &App, rules: &[RIdx]) -> usize {
 pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
     let level = overall_level(app, rules);
-    let style = app.theme.triage(level, q.triage.len());
+    let style = app.shell.theme.triage(level, q.triage.len());
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .padding(Padding::horizontal(1))

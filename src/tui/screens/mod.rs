@@ -9,14 +9,14 @@ pub(crate) mod result;
 mod review;
 mod welcome;
 
-use crate::tui::shell::Screens;
+use crate::tui::shell::Mode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use super::app::{App, Overlay};
+use super::app::{App, Overlay, Question};
 use super::shell::{self, Layer, ShellMsg};
 use super::theme::Theme;
 use crate::engine::State;
@@ -117,7 +117,7 @@ pub struct Areas {
 }
 
 fn footer_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    hint_lines(app.theme, app.context().hints(&app.flags(), true), width)
+    hint_lines(app.shell.theme, app.hints(true), width)
 }
 
 /// Key hints ("label action") wrapped into lines of `width`.
@@ -158,7 +158,7 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     let q = app.questionnaire();
     let level = q.rules[*first].triage;
-    let style = app.theme.triage(level, q.triage.len());
+    let style = app.shell.theme.triage(level, q.triage.len());
     let labels: Vec<&str> = flags.iter().map(|r| q.rules[*r].label.as_str()).collect();
     // Where to go: the advice up to its first full stop or colon.
     let where_to = q.rules[*first]
@@ -174,7 +174,7 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     lines.extend(para(
         &labels.join("; "),
         width,
-        app.theme.prompt(),
+        app.shell.theme.prompt(),
         "  Warning sign: ",
         "  ",
     ));
@@ -190,17 +190,17 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         lines.extend(para(
             &format!("NOT SAVED: {e}"),
             width.saturating_sub(1),
-            app.theme.status(),
+            app.shell.theme.status(),
             " ",
             " ",
         ));
         lines.truncate(4);
     }
-    if let Some(status) = &app.status {
+    if let Some(status) = &app.shell.status {
         let mut l = para(
             status,
             width.saturating_sub(1),
-            app.theme.status(),
+            app.shell.theme.status(),
             " ",
             " ",
         );
@@ -270,17 +270,19 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     frame.render_widget(Paragraph::new(status_lines(app, a.status.width)), a.status);
     frame.render_widget(Paragraph::new(footer_lines(app, a.footer.width)), a.footer);
-    match app.overlay {
+    match app.shell.overlay() {
         Some(Overlay::Help) => overlay::help(app, frame, area),
-        Some(Overlay::ConfirmQuit) => overlay::confirm_quit(app, frame, area),
-        Some(Overlay::ConfirmStartOver) => overlay::confirm_start_over(app, frame, area),
+        Some(Overlay::Confirm(Question::Quit)) => overlay::confirm_quit(app, frame, area),
+        Some(Overlay::Confirm(Question::StartOver)) => {
+            overlay::confirm_start_over(app, frame, area)
+        }
         None => {}
     }
 }
 
 fn header(app: &App, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
-    let t = app.theme;
+    let t = app.shell.theme;
     let [top, gauge] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let where_ = match (app.started, app.interview.state()) {
         (false, _) => "Welcome".to_string(),

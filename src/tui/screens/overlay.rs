@@ -1,6 +1,5 @@
 //! Windows over the screen: the `?` help (made from the keymap) and the quit question.
 
-use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -8,9 +7,10 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::para;
 use crate::engine::State;
-use crate::tui::app::{App, Saving};
+use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, Msg};
-use crate::tui::shell::{self, Layer, ShellMsg};
+use crate::tui::shell::Saving;
+use crate::tui::shell::{self, Layer, Mode, Screens, ShellMsg};
 use crate::tui::theme::Theme;
 
 fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) -> Rect {
@@ -26,8 +26,8 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) ->
 }
 
 pub fn help(app: &App, frame: &mut Frame, area: Rect) {
-    let keys = app.screen_context().hints(&app.flags(), false);
-    let note = match app.saving {
+    let keys = app.hints(false);
+    let note = match app.shell.saving {
         Saving::On(_) => {
             "You can always go back and change an answer; the result follows. Answers are saved as you go."
         }
@@ -35,7 +35,7 @@ pub fn help(app: &App, frame: &mut Frame, area: Rect) {
             "You can always go back and change an answer; the result follows. Nothing is saved (--no-save)."
         }
     };
-    key_help(app.theme, frame, area, keys, note);
+    key_help(app.shell.theme, frame, area, keys, note);
 }
 
 /// The `?` window: the keys of the screen under it, then a note.
@@ -65,7 +65,7 @@ pub(crate) fn key_help(
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let finished = *app.interview.state() == State::Finished;
-    let text = match (finished, &app.saving, &app.save_error) {
+    let text = match (finished, &app.shell.saving, &app.save_error) {
         (true, Saving::On(_), Some(_)) => {
             "Leave kinscreen? This result could NOT be stored; it will be printed in the terminal when you leave, so you can keep it."
         }
@@ -79,7 +79,7 @@ pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
         (false, Saving::Off, _) => "Stop the interview? Your answers will not be kept.",
     };
     yes_no(
-        app.theme,
+        app.shell.theme,
         frame,
         area,
         "Quit?",
@@ -95,7 +95,7 @@ pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
         .map(|o| o.saved_at.replace('T', " ").replace('Z', " UTC"))
         .unwrap_or_default();
     yes_no(
-        app.theme,
+        app.shell.theme,
         frame,
         area,
         "Start over?",

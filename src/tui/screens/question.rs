@@ -1,7 +1,6 @@
 //! One question per screen: the prompt, the right input for its kind, the "why we ask" line
 //! and any help.
 
-use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -12,16 +11,17 @@ use super::para;
 use crate::questionnaire::{Kind, QIdx};
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
+use crate::tui::shell::{Mode, Screens};
 
 pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
-    let t = app.theme;
+    let t = app.shell.theme;
     let question = &q.questions[qi];
     let w = area.width;
 
     let mut top = para(&question.prompt, w, t.prompt(), "", "");
     if !question.required {
-        let skip = app.context().label(Msg::Skip);
+        let skip = app.screen().label(Msg::Skip);
         top.push(Line::styled(
             format!("(optional: press {skip} to skip)"),
             t.dim(),
@@ -112,7 +112,7 @@ fn scale_lines(
     max_label: &Option<String>,
     width: u16,
 ) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = app.shell.theme;
     let steps = (max - min + 1) as usize;
     let mut out = Vec::new();
     if steps * 4 <= usize::from(width) {

@@ -132,7 +132,13 @@ fn summary(app: &App) -> Summary {
 fn panel_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
     let levels = app.questionnaire().triage.len();
     let top = s.part(Part::HowSoon);
-    block_lines(&top[..PINNED.min(top.len())], app.theme, levels, width, "")
+    block_lines(
+        &top[..PINNED.min(top.len())],
+        app.shell.theme,
+        levels,
+        width,
+        "",
+    )
 }
 
 fn body_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
@@ -144,7 +150,7 @@ fn body_lines(app: &App, s: &Summary, width: u16) -> Vec<Line<'static>> {
             .filter(|(p, _)| *p != Part::HowSoon)
             .flat_map(|(_, b)| b),
     );
-    block_lines(rest, app.theme, levels, width, "")
+    block_lines(rest, app.shell.theme, levels, width, "")
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {

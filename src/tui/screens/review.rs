@@ -13,7 +13,7 @@ use crate::tui::keymap::{Ctx, Msg};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let q = app.questionnaire();
-    let t = app.theme;
+    let t = app.shell.theme;
     let w = usize::from(area.width);
     let mut lines = vec![
         Line::styled(

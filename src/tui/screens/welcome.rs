@@ -7,12 +7,13 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::para;
-use crate::tui::app::{App, Saving};
+use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, Msg};
+use crate::tui::shell::Saving;
 
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let q = app.questionnaire();
-    let t = app.theme;
+    let t = app.shell.theme;
     let plain = ratatui::style::Style::new();
     let mut out = vec![
         Line::styled(super::clip(&q.meta.title, usize::from(width)), t.prompt()),
@@ -54,7 +55,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.extend(para(&q.text.disclaimer, width, t.dim(), "", ""));
     out.push(Line::raw(""));
-    let saving = match &app.saving {
+    let saving = match &app.shell.saving {
         Saving::On(dir) => format!(
             "Your answers are saved on this computer as you go, so you can stop and come back (folder: {dir}). `kinscreen history` lists finished interviews."
         ),

@@ -30,45 +30,40 @@ pub fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
 
-/// A condition a binding needs beyond its screens, checked against the mode's flags `F`.
-pub trait Applies<F>: Copy {
-    fn holds(&self, flags: &F) -> bool;
+/// The condition of a binding that needs none beyond its screens.
+pub fn always<F>(_: &F) -> bool {
+    true
 }
 
-/// One row of a keymap: `C` the screens, `M` the messages, `O` the condition.
+/// One row of a keymap: `C` the screens, `M` the messages, `F` what its condition reads.
 #[derive(Debug)]
-pub struct Binding<C: 'static, M: 'static, O> {
+pub struct Binding<C: 'static, M: 'static, F: 'static> {
     pub keys: &'static [(Key, M)],
     /// How the keys are written in hints and texts.
     pub label: &'static str,
     /// What they do, in a few words.
     pub action: &'static str,
     pub contexts: &'static [C],
-    pub only: O,
+    /// When it applies beyond its screens.
+    pub only: fn(&F) -> bool,
     /// Shown in the footer (everything is shown in the help).
     pub footer: bool,
 }
 
-impl<C: PartialEq, M, O> Binding<C, M, O> {
-    fn applies<F>(&self, ctx: &C, flags: &F) -> bool
-    where
-        O: Applies<F>,
-    {
-        self.contexts.contains(ctx) && self.only.holds(flags)
+impl<C: PartialEq, M, F> Binding<C, M, F> {
+    fn applies(&self, ctx: &C, flags: &F) -> bool {
+        self.contexts.contains(ctx) && (self.only)(flags)
     }
 }
 
 /// A mode's keys, in the order its help lists them.
 #[derive(Debug)]
-pub struct Keymap<C: 'static, M: 'static, O: 'static>(pub &'static [Binding<C, M, O>]);
+pub struct Keymap<C: 'static, M: 'static, F: 'static>(pub &'static [Binding<C, M, F>]);
 
-impl<C: Copy + PartialEq, M: Copy + PartialEq, O> Keymap<C, M, O> {
+impl<C: Copy + PartialEq, M: Copy + PartialEq, F> Keymap<C, M, F> {
     /// The message a key press sends on screen `ctx`, with the digit it carries (for
     /// [`Key::Digit`]). Key releases send nothing.
-    pub fn message<F>(&self, ctx: C, flags: &F, event: &KeyEvent) -> Option<(M, Option<u8>)>
-    where
-        O: Applies<F>,
-    {
+    pub fn message(&self, ctx: C, flags: &F, event: &KeyEvent) -> Option<(M, Option<u8>)> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
@@ -80,14 +75,13 @@ impl<C: Copy + PartialEq, M: Copy + PartialEq, O> Keymap<C, M, O> {
     }
 
     /// The bindings that apply on screen `ctx`, for the footer (`footer_only`) or the help.
-    pub fn bindings<'f, F>(
+    pub fn bindings<'f>(
         &self,
         ctx: C,
         flags: &'f F,
         footer_only: bool,
-    ) -> impl Iterator<Item = &'static Binding<C, M, O>> + 'f
+    ) -> impl Iterator<Item = &'static Binding<C, M, F>> + 'f
     where
-        O: Applies<F>,
         C: 'f,
     {
         self.0
@@ -101,7 +95,7 @@ impl<C: Copy + PartialEq, M: Copy + PartialEq, O> Keymap<C, M, O> {
         self.0
             .iter()
             .find(|b| b.contexts.contains(&ctx) && b.keys.iter().any(|(_, m)| *m == msg))
-            .map_or("?", |b| b.label)
+            .map_or("(no key)", |b| b.label)
     }
 }
 

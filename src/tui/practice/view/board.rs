@@ -13,7 +13,7 @@ use crate::tui::screens::{clip, para};
 
 /// The transcript: each item asked and the patient's reply.
 pub fn transcript_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     let mut out = Vec::new();
@@ -58,7 +58,7 @@ pub fn transcript_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
 }
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     let w = area.width;

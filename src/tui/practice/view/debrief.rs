@@ -48,14 +48,14 @@ fn section(out: &mut Vec<Line<'static>>, d: &Debrief, title: &str) {
     out.push(Line::raw(""));
     out.push(Line::styled(
         clip(title, usize::from(d.width)),
-        d.app.theme.title(),
+        d.app.shell.theme.title(),
     ));
 }
 
 /// The verdict, the total and a bar for each part of the score.
 fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, .. } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let verdict = if g.passed { "PASS" } else { "FAIL" };
     let style = if g.passed { t.good() } else { t.bad() };
     let mut head = vec![
@@ -86,7 +86,7 @@ fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// The critical errors, which fail the station whatever the points.
 fn critical_errors(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, width } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     if !g.critical_errors.is_empty() {
@@ -118,7 +118,7 @@ fn critical_errors(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// The student's picture and triage against the key.
 fn hypothesis(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, width } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     let h = app.attempt.hypothesis();
@@ -166,7 +166,7 @@ fn hypothesis(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// Each red-flag screening item: asked early, late, or never.
 fn red_flags(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, width } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     section(out, d, "Red-flag screening");
@@ -202,7 +202,7 @@ fn red_flags(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// The essential items asked, and what the patient would have said to those missed.
 fn essential(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, width } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     section(out, d, "Essential items");
@@ -257,7 +257,7 @@ fn added_nothing(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// The findings named, and whether each supports the key.
 fn findings(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, g, width } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     let h = app.attempt.hypothesis();
@@ -287,7 +287,7 @@ fn findings(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// What the engine makes of all the case's answers, as the result screen says it.
 fn whole_case(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, width, .. } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     section(out, d, "What kinscreen makes of the whole case");
@@ -313,7 +313,7 @@ fn teaching(out: &mut Vec<Line<'static>>, d: &Debrief) {
 /// The marking rules, from the marking scheme.
 fn marking(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, width, .. } = *d;
-    let t = app.theme;
+    let t = app.shell.theme;
     section(out, d, "How this station is marked");
     for rule in &app.marking.rules {
         out.extend(para(&rule.replace("**", ""), width, t.dim(), "• ", "  "));

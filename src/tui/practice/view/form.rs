@@ -13,7 +13,7 @@ use crate::tui::practice::{CLASS, FINDINGS, PracticeApp, TRIAGE};
 use crate::tui::screens::{clip, para};
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
+    let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
     let w = area.width;

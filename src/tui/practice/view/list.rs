@@ -11,7 +11,7 @@ use crate::tui::practice::PracticeApp;
 use crate::tui::screens::{clip, para};
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
+    let t = app.shell.theme;
     let w = area.width;
     let mut top = para(
         "You take the history: the patient answers only what you ask. Choose what to ask, commit a working hypothesis, and get a debrief marked like an OSCE station.",

@@ -11,14 +11,14 @@ mod list;
 pub use board::transcript_lines;
 pub use debrief::debrief_lines;
 
-use crate::tui::shell::Screens;
+use crate::tui::shell::Mode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Overlay, PracticeApp, Screen};
+use super::{Overlay, PracticeApp, Question, Screen};
 use crate::practice::Station;
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::tui::screens::overlay::yes_no;
@@ -67,25 +67,25 @@ pub fn view(app: &PracticeApp, frame: &mut Frame) {
         Screen::Commit => form::render(app, frame, body),
         Screen::Debrief => debrief::render(app, frame, body),
     }
-    if let Some(s) = &app.status {
+    if let Some(s) = &app.shell.status {
         frame.render_widget(
-            Paragraph::new(Span::styled(format!(" {s}"), app.theme.status())),
+            Paragraph::new(Span::styled(format!(" {s}"), app.shell.theme.status())),
             status,
         );
     }
     frame.render_widget(Paragraph::new(footer), foot);
-    match app.overlay {
+    match app.shell.overlay() {
         Some(Overlay::Help) => help::render(app, frame, area),
-        Some(Overlay::ConfirmQuit) => yes_no(
-            app.theme,
+        Some(Overlay::Confirm(Question::Leave)) => yes_no(
+            app.shell.theme,
             frame,
             area,
             "Leave this patient?",
             "The attempt ends here: it is not marked and not logged.",
             ("yes, leave", "no, stay"),
         ),
-        Some(Overlay::ConfirmCommit) => yes_no(
-            app.theme,
+        Some(Overlay::Confirm(Question::Commit)) => yes_no(
+            app.shell.theme,
             frame,
             area,
             "Commit?",
@@ -97,7 +97,7 @@ pub fn view(app: &PracticeApp, frame: &mut Frame) {
 }
 
 fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
-    let t = app.theme;
+    let t = app.shell.theme;
     let (title, right) = match app.screen {
         Screen::List => (
             "Choose a patient".to_string(),
@@ -128,7 +128,7 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
 }
 
 fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
-    hint_lines(app.theme, app.context().hints(&app.has_list(), true), width)
+    hint_lines(app.shell.theme, app.hints(true), width)
 }
 
 /// First row to show so that row `at` is visible in `height` rows.
