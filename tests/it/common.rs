@@ -46,57 +46,113 @@ pub fn vignette(name: &str) -> PathBuf {
     project("tests/vignettes").join(name)
 }
 
-/// Keys from the welcome screen: start, no emergency, aged 18 to 54, no risk factors, no
-/// urgent flags, knee, right, hip elsewhere.
-pub const TO_ONSET: &[Msg] = &[
-    Confirm,
-    PickNone,
-    Confirm,
-    Pick(3),
-    PickNone,
-    Confirm,
-    PickNone,
-    Confirm,
-    Pick(2),
-    Pick(2),
-    Pick(4),
-    Confirm,
+/// An answer by ids, as a test gives it: the question, and its options (or a scale's value).
+pub type ById = (&'static str, &'static [&'static str]);
+
+/// After the welcome screen: no emergency, aged 18 to 54, no risk factors, no urgent flags,
+/// knee, right, hip elsewhere.
+pub const ONSET: &[ById] = &[
+    ("red_flags_emergency", &["none"]),
+    ("age_band", &["18_to_54"]),
+    ("risk_factors", &["none"]),
+    ("red_flags_urgent", &["none"]),
+    ("main_site", &["knee"]),
+    ("side", &["right"]),
+    ("other_areas", &["hip"]),
 ];
 
 /// The rest of a mechanical hip-to-knee story, ending at the review.
-pub const TO_REVIEW: &[Msg] = &[
-    Pick(1), // other joint first
-    Pick(3), // gradual
-    Pick(3), // 6 weeks to 3 months
-    Pick(3), // slowly worse
-    Pick(1), // sharp
-    Pick(1), // one spot
-    Pick(1), // stays put
-    Pick(5),
-    Confirm, // no nerve symptoms
-    Confirm, // severity 5
-    Pick(1), // pressing brings it on
-    Pick(3),
-    Pick(5),
-    Confirm, // stairs, squatting
-    Pick(1),
-    Confirm, // rest
-    Pick(2), // no back link
-    Pick(2),
-    Pick(4),
-    Confirm, // stiff hip, limited rotation
-    Pick(2),
-    Pick(3),
-    Confirm, // hip drops, knee collapses
-    Pick(2), // no swelling
-    Pick(3), // no treatment yet
-    PickNone,
-    Confirm, // nothing new: no morning stiffness, no swollen joints
+pub const REVIEW: &[ById] = &[
+    ("onset_order", &["other_joint_first"]),
+    ("onset_mode", &["gradual"]),
+    ("duration", &["6_weeks_to_3_months"]),
+    ("course", &["slowly_worse"]),
+    ("pain_character", &["sharp"]),
+    ("pain_location", &["one_spot"]),
+    ("pain_spreads", &["no"]),
+    ("nerve_symptoms", &["none"]),
+    ("severity", &["5"]),
+    ("local_provocation", &["yes"]),
+    ("aggravating", &["stairs", "squatting"]),
+    ("easing", &["rest"]),
+    ("back_link", &["no"]),
+    ("hip_signs", &["hip_stiffness", "limited_rotation"]),
+    ("gait_changes", &["hip_drops", "knee_collapses_in"]),
+    ("local_swelling", &["no"]),
+    ("prior_local_treatment", &["none_tried"]),
+    ("inflammatory_signs", &["none"]),
 ];
 
+/// Not an answer: go on from the red-flag alert on screen (Enter).
+pub const ACK: ById = ("(alert)", &[]);
+
+/// The key for the option at `index` (1..9 for the first nine, 0 for the tenth).
+fn digit(index: usize) -> Msg {
+    assert!(index < 10, "option {} has no digit key", index + 1);
+    Pick(((index + 1) % 10) as u8)
+}
+
+/// Gives `answers` in order through the keys a person would press, each sent with `send`: a
+/// digit per option (the exclusive "none" option by `n`), Enter after a multi choice, the
+/// value's digits and Enter on a scale, Enter for [`ACK`]. Options are found by id on the
+/// question on screen, which must be the one named.
+pub fn answer(
+    app: &mut kinscreen::tui::app::App,
+    answers: &[ById],
+    mut send: impl FnMut(&mut kinscreen::tui::app::App, Msg),
+) {
+    use kinscreen::questionnaire::Kind;
+    for (id, options) in answers {
+        if (*id, *options) == ACK {
+            assert!(
+                matches!(app.interview.state(), kinscreen::engine::State::Alert(_)),
+                "an alert on screen"
+            );
+            send(app, Confirm);
+            continue;
+        }
+        let q = app.questionnaire().clone();
+        let current = app.interview.current();
+        assert_eq!(
+            current.map(|i| q.questions[i].id.as_str()),
+            Some(*id),
+            "the question on screen"
+        );
+        let question = &q.questions[current.unwrap()];
+        let index = |o: &str| {
+            question
+                .option_index(o)
+                .unwrap_or_else(|| panic!("`{id}` has no option `{o}`"))
+        };
+        match &question.kind {
+            Kind::Single { .. } => send(app, digit(index(options[0]))),
+            Kind::Multi { options: all } => {
+                for o in options.iter() {
+                    let exclusive = all[index(o)].exclusive;
+                    send(app, if exclusive { PickNone } else { digit(index(o)) });
+                }
+                send(app, Confirm);
+            }
+            Kind::Scale { .. } => {
+                for d in options[0].bytes() {
+                    send(app, Pick(d - b'0'));
+                }
+                send(app, Confirm);
+            }
+        }
+    }
+}
+
+/// [`answer`] with `update` as the way to send.
+pub fn answer_all(app: &mut kinscreen::tui::app::App, answers: &[ById]) {
+    answer(app, answers, |a, m| kinscreen::tui::app::update(a, m));
+}
+
 /// From the welcome screen to the review.
-pub fn welcome_to_review() -> Vec<Msg> {
-    [TO_ONSET, TO_REVIEW].concat()
+pub fn welcome_to_review(app: &mut kinscreen::tui::app::App) {
+    kinscreen::tui::app::update(app, Confirm);
+    answer_all(app, ONSET);
+    answer_all(app, REVIEW);
 }
 
 /// On the review: the row of a question, and the arrow keys that move the cursor there.

@@ -85,7 +85,10 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
     assert_eq!(saved.answers.len(), 1);
     assert_eq!(saved.current.as_deref(), Some("age_band"));
 
-    send(&mut a, &mut saver, &common::welcome_to_review()[3..]);
+    common::answer(&mut a, &common::ONSET[1..], |a, m| {
+        send(a, &mut saver, &[m])
+    });
+    common::answer(&mut a, common::REVIEW, |a, m| send(a, &mut saver, &[m]));
     send(&mut a, &mut saver, &[Finish]);
     assert!(unfinished(&store).is_none());
     let (list, _) = store.history().unwrap();
@@ -106,10 +109,15 @@ fn saved_after_every_answer_then_kept_in_the_history_once() {
 #[test]
 fn resume_offer_and_start_over() {
     let (_dir, store, mut saver, mut first) = session();
-    send(
+    send(&mut first, &mut saver, &[Confirm]);
+    common::answer(
         &mut first,
-        &mut saver,
-        &[Confirm, Pick(4), Confirm, Pick(7), Confirm, Pick(3)],
+        &[
+            ("red_flags_emergency", &["cold_pale_leg"]),
+            common::ACK,
+            ("age_band", &["18_to_54"]),
+        ],
+        |a, m| send(a, &mut saver, &[m]),
     );
 
     // What `kinscreen` does at start: offer the saved interview.
@@ -150,7 +158,9 @@ fn resume_offer_and_start_over() {
 #[test]
 fn report_key_saves_markdown_and_says_where() {
     let (_dir, store, mut saver, mut a) = session();
-    send(&mut a, &mut saver, &common::welcome_to_review());
+    send(&mut a, &mut saver, &[Confirm]);
+    common::answer(&mut a, common::ONSET, |a, m| send(a, &mut saver, &[m]));
+    common::answer(&mut a, common::REVIEW, |a, m| send(a, &mut saver, &[m]));
     send(&mut a, &mut saver, &[Finish, SaveReport]);
     let status = a.shell.status.clone().unwrap();
     assert!(status.starts_with("Report saved to "), "{status}");
@@ -178,7 +188,9 @@ fn without_a_store_nothing_is_written() {
         Arc::new(questionnaire::builtin().unwrap()),
         Theme { color: false },
     );
-    send(&mut a, &mut saver, &common::welcome_to_review());
+    send(&mut a, &mut saver, &[Confirm]);
+    common::answer(&mut a, common::ONSET, |a, m| send(a, &mut saver, &[m]));
+    common::answer(&mut a, common::REVIEW, |a, m| send(a, &mut saver, &[m]));
     send(&mut a, &mut saver, &[Finish]);
     update(&mut a, SaveReport);
     assert_eq!(a.effects, [Effect::SaveReport]);
@@ -691,7 +703,9 @@ fn a_damaged_database_is_reported_and_kept_aside_never_overwritten() {
 #[test]
 fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record() {
     let (dir, store, mut saver, mut a) = session();
-    send(&mut a, &mut saver, &common::welcome_to_review());
+    send(&mut a, &mut saver, &[Confirm]);
+    common::answer(&mut a, common::ONSET, |a, m| send(a, &mut saver, &[m]));
+    common::answer(&mut a, common::REVIEW, |a, m| send(a, &mut saver, &[m]));
     send(&mut a, &mut saver, &[Finish, SaveReport]);
     let (list, _) = store.history().unwrap();
     assert_eq!(list.len(), 1);
@@ -740,7 +754,9 @@ fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record(
 #[test]
 fn a_save_that_fails_is_shown_in_full_kept_visible_and_never_called_saved() {
     let (_dir, store, mut saver, mut a) = session();
-    send(&mut a, &mut saver, &common::welcome_to_review());
+    send(&mut a, &mut saver, &[Confirm]);
+    common::answer(&mut a, common::ONSET, |a, m| send(a, &mut saver, &[m]));
+    common::answer(&mut a, common::REVIEW, |a, m| send(a, &mut saver, &[m]));
     store.simulate_full_disk(0);
     send(&mut a, &mut saver, &[Finish]);
     let error = a.save_error.clone().expect("the failure is recorded");

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use crate::common;
 
-use common::{TO_ONSET, TO_REVIEW};
+use common::{ACK, ONSET, REVIEW, answer_all};
 use kinscreen::questionnaire;
 use kinscreen::tui::app::{App, update};
 use kinscreen::tui::keymap::Msg;
@@ -60,7 +60,8 @@ fn multi_choice_needs_a_tick_before_going_on() {
 #[test]
 fn single_choice_question() {
     let mut a = app();
-    send(&mut a, TO_ONSET);
+    send(&mut a, &[Confirm]);
+    answer_all(&mut a, ONSET);
     send(&mut a, &[Down]);
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
@@ -68,8 +69,9 @@ fn single_choice_question() {
 #[test]
 fn scale_question() {
     let mut a = app();
-    send(&mut a, TO_ONSET);
-    send(&mut a, &TO_REVIEW[..9]);
+    send(&mut a, &[Confirm]);
+    answer_all(&mut a, ONSET);
+    answer_all(&mut a, &REVIEW[..8]);
     send(&mut a, &[Right, Right]);
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
@@ -77,22 +79,29 @@ fn scale_question() {
 #[test]
 fn emergency_alert_interrupts_at_once() {
     let mut a = app();
-    send(&mut a, &[Confirm, Pick(1), Confirm]);
+    send(&mut a, &[Confirm]);
+    answer_all(
+        &mut a,
+        &[("red_flags_emergency", &["saddle_numbness_or_bladder_bowel"])],
+    );
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
 
 #[test]
 fn advice_stays_pinned_after_the_alert() {
     let mut a = app();
-    send(&mut a, &[Confirm, Pick(2), Confirm, Confirm]);
+    send(&mut a, &[Confirm]);
+    answer_all(
+        &mut a,
+        &[("red_flags_emergency", &["calf_swelling_warmth"]), ACK],
+    );
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
 
 #[test]
 fn review_lists_answers() {
     let mut a = app();
-    send(&mut a, TO_ONSET);
-    send(&mut a, TO_REVIEW);
+    common::welcome_to_review(&mut a);
     send(&mut a, &[Home, Up, Up]);
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
@@ -100,8 +109,7 @@ fn review_lists_answers() {
 #[test]
 fn result_top_and_scrolled() {
     let mut a = app();
-    send(&mut a, TO_ONSET);
-    send(&mut a, TO_REVIEW);
+    common::welcome_to_review(&mut a);
     send(&mut a, &[Finish]);
     insta::assert_snapshot!("result_top", render(&mut a, 80, 24).backend());
     send(&mut a, &[PageDown]);
@@ -199,18 +207,15 @@ fn self_care_result_closes_with_its_safety_net() {
 fn a_lesser_alert_after_an_emergency_says_the_emergency_still_stands() {
     let mut a = app();
     // Emergency: a swollen calf; go on; then an urgent sign on the 24-hour screen.
-    send(
+    send(&mut a, &[Confirm]);
+    answer_all(
         &mut a,
         &[
-            Confirm,
-            Pick(2),
-            Confirm,
-            Confirm,
-            Pick(3),
-            PickNone,
-            Confirm,
-            Pick(1),
-            Confirm,
+            ("red_flags_emergency", &["calf_swelling_warmth"]),
+            ACK,
+            ("age_band", &["18_to_54"]),
+            ("risk_factors", &["none"]),
+            ("red_flags_urgent", &["fever_or_unwell"]),
         ],
     );
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
@@ -226,25 +231,21 @@ fn an_emergency_alert_names_lesser_signs_raised_with_it_without_their_advice() {
     let mut a = app();
     // 65 or over, cannot take four steps (urgent alert), then hip pain after an injury this
     // week: the older-fall emergency and the older-fall hip rule (urgent) fire together.
-    send(
+    send(&mut a, &[Confirm]);
+    answer_all(
         &mut a,
         &[
-            Confirm,
-            PickNone,
-            Confirm,
-            Pick(5),
-            PickNone,
-            Confirm,
-            Pick(3),
-            Confirm,
-            Confirm,
-            Pick(1),
-            Pick(1),
-            Pick(4),
-            Confirm,
-            Pick(1),
-            Pick(1),
-            Pick(1),
+            ("red_flags_emergency", &["none"]),
+            ("age_band", &["65_or_over"]),
+            ("risk_factors", &["none"]),
+            ("red_flags_urgent", &["cannot_bear_weight"]),
+            ACK,
+            ("main_site", &["hip"]),
+            ("side", &["left"]),
+            ("other_areas", &["hip"]),
+            ("onset_order", &["other_joint_first"]),
+            ("onset_mode", &["injury"]),
+            ("duration", &["under_2_weeks"]),
         ],
     );
     let text = whole_result(&mut a);
@@ -282,7 +283,11 @@ fn too_small_asks_for_a_bigger_window() {
 #[test]
 fn smallest_supported_size() {
     let mut a = app();
-    send(&mut a, &[Confirm, Pick(2), Confirm, Confirm]);
+    send(&mut a, &[Confirm]);
+    answer_all(
+        &mut a,
+        &[("red_flags_emergency", &["calf_swelling_warmth"]), ACK],
+    );
     insta::assert_snapshot!(render(&mut a, 50, 16).backend());
 }
 
@@ -290,20 +295,26 @@ fn smallest_supported_size() {
 fn every_screen_renders_at_every_size_without_panic() {
     let mut states = vec![app()];
     let mut a = app();
-    for step in [
-        &[Confirm][..],
-        &[Pick(1), Confirm],
-        &[Confirm],
-        TO_ONSET,
-        TO_REVIEW,
-        &[Finish],
-        &[common::HELP],
-    ] {
+    for step in [&[Confirm][..], &[Pick(1), Confirm], &[Confirm]] {
         send(&mut a, step);
         states.push(a.clone());
     }
+    let mut b = app();
+    send(&mut b, &[Confirm]);
+    answer_all(&mut b, ONSET);
+    states.push(b.clone());
+    answer_all(&mut b, REVIEW);
+    states.push(b.clone());
+    for step in [Finish, common::HELP] {
+        send(&mut b, &[step]);
+        states.push(b.clone());
+    }
     let mut alert = app();
-    send(&mut alert, &[Confirm, Pick(1), Confirm]);
+    send(&mut alert, &[Confirm]);
+    answer_all(
+        &mut alert,
+        &[("red_flags_emergency", &["saddle_numbness_or_bladder_bowel"])],
+    );
     states.push(alert);
     for w in [1, 2, 3, 10, 30, 49, 50, 51, 80, 133, 200, 300] {
         for h in [1, 2, 3, 8, 15, 16, 17, 24, 50, 100] {
@@ -380,8 +391,7 @@ fn ctrl_c_ends_at_once() {
 #[test]
 fn editing_from_the_review_returns_to_it_on_the_same_row() {
     let mut a = app();
-    send(&mut a, TO_ONSET);
-    send(&mut a, TO_REVIEW);
+    common::welcome_to_review(&mut a);
     assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Review);
     // Up to the severity row and change it to 8.
     let (severity, keys) = common::to_review_row(&a, "severity");
@@ -398,7 +408,8 @@ fn editing_from_the_review_returns_to_it_on_the_same_row() {
 /// The welcome screen with an unfinished interview on offer (two answers given).
 fn offered() -> App {
     let mut earlier = app();
-    send(&mut earlier, &TO_ONSET[..4]);
+    send(&mut earlier, &[Confirm]);
+    answer_all(&mut earlier, &ONSET[..2]);
     let mut a = app();
     a.shell.saving = kinscreen::tui::shell::Saving::On("/home/you/.local/share/kinscreen".into());
     a.offer = Some(kinscreen::tui::app::Offer {
@@ -429,7 +440,8 @@ fn starting_over_asks_before_deleting_the_unfinished_interview() {
 fn a_failed_save_is_shown_in_full_until_one_succeeds() {
     let mut a = app();
     a.shell.saving = kinscreen::tui::shell::Saving::On("/home/you/.local/share/kinscreen".into());
-    send(&mut a, &TO_ONSET[..4]);
+    send(&mut a, &[Confirm]);
+    answer_all(&mut a, &ONSET[..2]);
     a.save_error =
         Some("/home/you/.local/share/kinscreen/kinscreen.db: database or disk is full".into());
     a.shell.status =
