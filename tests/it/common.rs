@@ -145,7 +145,7 @@ pub fn answer(
 
 /// [`answer`] with `update` as the way to send.
 pub fn answer_all(app: &mut kinscreen::tui::app::App, answers: &[ById]) {
-    answer(app, answers, |a, m| kinscreen::tui::app::update(a, m));
+    answer(app, answers, kinscreen::tui::app::update);
 }
 
 /// From the welcome screen to the review.
