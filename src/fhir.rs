@@ -5,7 +5,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::Interview;
-use crate::questionnaire::{Choice, Condition, Kind, QIdx, Question, Questionnaire, holds};
+use crate::questionnaire::{CIdx, Choice, Condition, Kind, QIdx, Question, Questionnaire, holds};
 
 /// The extension FHIR defines for a numeric weight on an answer option.
 pub const ITEM_WEIGHT: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
@@ -223,7 +223,7 @@ fn expression(q: &Questionnaire, c: &Condition) -> Value {
 }
 
 /// Points toward classes as our class-weight extensions.
-fn class_weights(q: &Questionnaire, weights: &[(usize, i32)]) -> Vec<Value> {
+fn class_weights(q: &Questionnaire, weights: &[(CIdx, i32)]) -> Vec<Value> {
     weights
         .iter()
         .map(|(c, w)| {

@@ -133,7 +133,7 @@ pub fn build(q: &Questionnaire) -> Graph {
         });
         // Only the most urgent level may end the interview early; after a lesser alert the
         // interview goes on along the ordinary edges.
-        if rule.triage + 1 == q.triage.len() {
+        if rule.triage == q.top_triage() {
             g.edges.push(Edge {
                 from: id,
                 to: "result".into(),

@@ -148,9 +148,8 @@ pub fn record(interview: &Interview) -> Record {
         triage_label: level.label.clone(),
         time_frame: level.time_frame.clone(),
         scores: q
-            .classes
-            .iter()
-            .enumerate()
+            .class_indices()
+            .zip(&q.classes)
             .filter(|(i, _)| *i != q.decision.undecided)
             .map(|(i, c)| (c.id.clone(), a.scores[i].into()))
             .collect(),

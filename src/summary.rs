@@ -149,7 +149,8 @@ pub fn class_name(q: &Questionnaire, c: CIdx) -> String {
 /// Scored classes, the classification (or leader) first.
 pub fn scored_classes(q: &Questionnaire, a: &Assessment) -> Vec<CIdx> {
     let first = a.leader.unwrap_or(a.classification);
-    let mut classes: Vec<CIdx> = (0..q.classes.len())
+    let mut classes: Vec<CIdx> = q
+        .class_indices()
         .filter(|c| *c != q.decision.undecided)
         .collect();
     classes.sort_by_key(|c| (*c != first, std::cmp::Reverse(a.scores[*c])));

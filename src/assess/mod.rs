@@ -204,7 +204,7 @@ pub fn assess(q: &Questionnaire, answers: &Answers) -> Assessment {
     }
 
     let d = &q.decision;
-    let scored: Vec<CIdx> = (0..q.classes.len()).filter(|c| *c != d.undecided).collect();
+    let scored: Vec<CIdx> = q.class_indices().filter(|c| *c != d.undecided).collect();
     let positive = |c: CIdx| scores[c].max(0);
     let total: i32 = scored.iter().map(|c| positive(*c)).sum();
     let best = scored.iter().map(|c| positive(*c)).max().unwrap_or(0);

@@ -23,7 +23,7 @@ fn builtin_answers(q: &Questionnaire, pairs: &[(&str, &[&str])]) -> Answers {
 }
 
 fn class(q: &Questionnaire, id: &str) -> CIdx {
-    q.classes.iter().position(|c| c.id == id).unwrap()
+    q.class_index(id).unwrap()
 }
 
 #[test]
@@ -92,7 +92,7 @@ fn split_evidence_is_unclear_and_clear_evidence_decides() {
 #[test]
 fn triage_is_the_most_urgent_rule_and_red_flags_are_listed() {
     let q = builtin().unwrap();
-    let level = |id: &str| q.triage.iter().position(|t| t.id == id).unwrap();
+    let level = |id: &str| q.triage_index(id).unwrap();
     let none = assess(&q, &Answers::new());
     assert_eq!(none.triage, level("self_care"));
     let a = assess(
@@ -159,9 +159,9 @@ fn negative_weights_count_against_and_ties_are_split() {
     answers.insert(1, Answer::Choice(1));
     let a = assess(&q, &answers);
     assert_eq!(a.scores, vec![3, -1, 0]);
-    assert_eq!(a.evidence_against(0).count(), 0);
-    assert_eq!(a.evidence_against(1).count(), 2);
-    assert_eq!(a.classification, 0);
+    assert_eq!(a.evidence_against(CIdx(0)).count(), 0);
+    assert_eq!(a.evidence_against(CIdx(1)).count(), 2);
+    assert_eq!(a.classification, CIdx(0));
 
     let tie = crate::engine::tests::SMALL.replace("weights = { b = 5 }", "weights = { b = 2 }");
     let q = load_str(&tie, "tie.toml").unwrap();

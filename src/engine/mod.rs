@@ -362,7 +362,7 @@ impl Interview {
     /// how soon, and the person may stop answering and see the result at once. After a lesser
     /// alert the interview goes on, since later answers can still raise the level.
     pub fn can_finish_early(&self) -> bool {
-        let top = self.q.triage.len().saturating_sub(1);
+        let top = self.q.top_triage();
         let raised_top = |r: &RIdx| self.q.rules[*r].triage == top;
         match &self.state {
             State::Alert(rules) => rules.iter().chain(&self.acknowledged).any(raised_top),

@@ -184,7 +184,7 @@ fn red_flag_interrupts_at_once_and_stays_pinned() {
     iv.acknowledge().unwrap();
     assert_eq!(iv.state(), &State::Asking(SITE));
     assert_eq!(iv.red_flags(), vec![0], "advice stays pinned");
-    assert_eq!(iv.assessment().triage, 1);
+    assert_eq!(iv.assessment().triage, crate::questionnaire::TIdx(1));
 }
 
 #[test]
@@ -286,7 +286,11 @@ fn review_edit_returns_to_review() {
     assert_eq!(iv.state(), &State::Asking(SCORE));
     iv.answer_current(Answer::Number(9)).unwrap();
     assert_eq!(iv.state(), &State::Review);
-    assert_eq!(iv.assessment().triage, 1, "severe rule follows the edit");
+    assert_eq!(
+        iv.assessment().triage,
+        crate::questionnaire::TIdx(1),
+        "severe rule follows the edit"
+    );
     // Editing the site to hip puts a new question on the path: it is asked before the review.
     iv.edit(SITE).unwrap();
     iv.answer_current(Answer::Choice(0)).unwrap();

@@ -118,8 +118,8 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
     let class_correct = station.classes.contains(&h.class);
     let triage_call = match h.triage.cmp(&station.triage) {
         std::cmp::Ordering::Equal => TriageCall::Right,
-        std::cmp::Ordering::Greater => TriageCall::Over(h.triage - station.triage),
-        std::cmp::Ordering::Less => TriageCall::Under(station.triage - h.triage),
+        std::cmp::Ordering::Greater => TriageCall::Over(h.triage.above(station.triage)),
+        std::cmp::Ordering::Less => TriageCall::Under(station.triage.above(h.triage)),
     };
     let triage_points = match triage_call {
         TriageCall::Right => s.triage,

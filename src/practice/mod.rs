@@ -73,13 +73,9 @@ impl Station {
             .classification
             .all()
             .iter()
-            .filter_map(|c| q.classes.iter().position(|k| k.id == *c))
+            .filter_map(|c| q.class_index(c))
             .collect();
-        let triage = q
-            .triage
-            .iter()
-            .position(|t| t.id == case.key.triage)
-            .unwrap_or_default();
+        let triage = q.triage_index(&case.key.triage).unwrap_or_default();
         Station {
             essential: ids(&case.key.essential),
             critical: ids(&case.key.critical),

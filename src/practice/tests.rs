@@ -25,19 +25,11 @@ fn item(s: &Station, id: &str) -> QIdx {
 }
 
 fn class(s: &Station, id: &str) -> CIdx {
-    s.questionnaire()
-        .classes
-        .iter()
-        .position(|c| c.id == id)
-        .unwrap()
+    s.questionnaire().class_index(id).unwrap()
 }
 
 fn level(s: &Station, id: &str) -> TIdx {
-    s.questionnaire()
-        .triage
-        .iter()
-        .position(|t| t.id == id)
-        .unwrap()
+    s.questionnaire().triage_index(id).unwrap()
 }
 
 /// Asks these items in order.
@@ -79,8 +71,8 @@ fn the_scheme_adds_up_to_100() {
         &station("hip-to-knee-mechanical.toml"),
         &Attempt::new(),
         &Hypothesis {
-            class: 0,
-            triage: 0,
+            class: CIdx(0),
+            triage: TIdx(0),
             findings: vec![],
         },
     )
@@ -362,8 +354,8 @@ fn an_attempt_counts_each_item_once_and_freezes_when_committed() {
     assert_eq!(a.asked(), &[side]);
     let never = item(&s, "gait_changes");
     assert!(a.commit(Hypothesis {
-        class: 0,
-        triage: 0,
+        class: CIdx(0),
+        triage: TIdx(0),
         findings: vec![side, never],
     }));
     assert_eq!(

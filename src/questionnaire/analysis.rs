@@ -280,7 +280,7 @@ pub fn analyse(q: &Questionnaire, spans: &Spans, file: &str, src: &str) -> Vec<P
         }
     }
 
-    for (c, class) in q.classes.iter().enumerate() {
+    for (c, class) in q.class_indices().zip(&q.classes) {
         if c == q.decision.undecided {
             continue;
         }
@@ -288,7 +288,7 @@ pub fn analyse(q: &Questionnaire, spans: &Spans, file: &str, src: &str) -> Vec<P
         if most < q.decision.min_score.max(1) {
             push(
                 Severity::Warning,
-                spans.class.get(c).cloned(),
+                spans.class.get(c.0).cloned(),
                 format!(
                     "class `{}` can never be the result: its evidence adds up to at most {most} point(s), and the decision needs {}",
                     class.id,

@@ -12,6 +12,10 @@ use super::model::*;
 use super::problem::{Problem, Severity};
 use super::raw::*;
 
+/// Ids to class indices, and to triage levels.
+type ClassIds = HashMap<String, CIdx>;
+type TriageIds = HashMap<String, TIdx>;
+
 struct Builder<'a> {
     file: &'a str,
     src: &'a str,
@@ -177,10 +181,10 @@ struct Declared {
     headings: Vec<Heading>,
     heading_ids: HashMap<String, usize>,
     classes: Vec<Class>,
-    class_ids: HashMap<String, usize>,
+    class_ids: ClassIds,
     decision: Option<Decision>,
     triage: Vec<TriageLevel>,
-    triage_ids: HashMap<String, usize>,
+    triage_ids: TriageIds,
 }
 
 /// Pass 1: sections, headings, classes, the decision and the triage levels.
@@ -208,7 +212,11 @@ fn declarations(b: &mut Builder, raw: &RawDoc) -> Declared {
         })
         .collect();
 
-    let class_ids = b.index_ids("class", "", raw.classes.iter().map(|c| &c.id));
+    let class_ids: ClassIds = b
+        .index_ids("class", "", raw.classes.iter().map(|c| &c.id))
+        .into_iter()
+        .map(|(id, i)| (id, CIdx(i)))
+        .collect();
     let classes = raw
         .classes
         .iter()
@@ -232,7 +240,7 @@ fn declarations(b: &mut Builder, raw: &RawDoc) -> Declared {
     let triage_ids = triage
         .iter()
         .enumerate()
-        .map(|(i, t)| (t.id.clone(), i))
+        .map(|(i, t)| (t.id.clone(), TIdx(i)))
         .collect();
     Declared {
         sections,
@@ -314,7 +322,7 @@ fn build_rules(
     known: &Known,
     raw: &[RawRule],
     triage: &[TriageLevel],
-    triage_ids: &HashMap<String, usize>,
+    triage_ids: &TriageIds,
 ) -> Vec<Rule> {
     b.index_ids("rule", "", raw.iter().map(|r| &r.id));
     let mut rules = Vec::new();
@@ -362,7 +370,7 @@ fn build_evidence(
     b: &mut Builder,
     known: &Known,
     raw: &[RawEvidence],
-    class_ids: &HashMap<String, usize>,
+    class_ids: &ClassIds,
     undecided: Option<CIdx>,
 ) -> Vec<EvidenceRule> {
     b.index_ids("evidence rule", "", raw.iter().map(|e| &e.id));
@@ -518,11 +526,7 @@ fn list<'s>(items: impl Iterator<Item = &'s str>) -> String {
     }
 }
 
-fn build_decision(
-    b: &mut Builder,
-    d: &RawDecision,
-    class_ids: &HashMap<String, usize>,
-) -> Option<Decision> {
+fn build_decision(b: &mut Builder, d: &RawDecision, class_ids: &ClassIds) -> Option<Decision> {
     let undecided = class_ids.get(d.undecided.get_ref()).copied();
     if undecided.is_none() {
         b.error(
@@ -598,7 +602,7 @@ fn build_question(
     text: &RawText,
     section_ids: &HashMap<String, usize>,
     heading_ids: &HashMap<String, usize>,
-    class_ids: &HashMap<String, usize>,
+    class_ids: &ClassIds,
     undecided: Option<CIdx>,
 ) -> Question {
     let id = q.id.get_ref();
@@ -794,7 +798,7 @@ fn build_question(
 fn build_options(
     b: &mut Builder,
     q: &RawQuestion,
-    class_ids: &HashMap<String, usize>,
+    class_ids: &ClassIds,
     undecided: Option<CIdx>,
     fixed: Option<&[(&str, &str)]>,
 ) -> Vec<Choice> {
@@ -882,7 +886,7 @@ fn class_weights(
     b: &mut Builder,
     what: &str,
     w: &Spanned<BTreeMap<String, i32>>,
-    class_ids: &HashMap<String, usize>,
+    class_ids: &ClassIds,
     undecided: Option<CIdx>,
 ) -> Vec<(CIdx, i32)> {
     let mut weights = Vec::new();
@@ -916,39 +920,51 @@ fn class_weights(
     weights
 }
 
+/// The indices `names` stand for in `ids`; an unknown name is an error at its place, said by
+/// `unknown` (the list of declared ids is added).
+fn resolve_ids<I: Copy>(
+    b: &mut Builder,
+    names: &[Spanned<String>],
+    ids: &HashMap<String, I>,
+    unknown: impl Fn(&str) -> String,
+) -> Vec<I> {
+    let mut found = Vec::new();
+    for name in names {
+        match ids.get(name.get_ref()) {
+            Some(i) => found.push(*i),
+            None => b.error(
+                Some(name.span()),
+                format!(
+                    "{} (declared: {})",
+                    unknown(name.get_ref()),
+                    list(ids.keys().map(String::as_str))
+                ),
+            ),
+        }
+    }
+    found
+}
+
 /// Compiles `[[notes]]`, `[[next_steps]]` or `[[safety_net]]` entries.
 fn build_texts(
     b: &mut Builder,
     k: &Known,
     what: &str,
     raw: &[RawNote],
-    triage_ids: &HashMap<String, usize>,
-    class_ids: &HashMap<String, usize>,
+    triage_ids: &TriageIds,
+    class_ids: &ClassIds,
 ) -> Vec<Note> {
     b.index_ids(what, "", raw.iter().map(|n| &n.id));
     let mut out = Vec::new();
     for n in raw {
         let id = n.id.get_ref();
         let when = n.when.as_ref().map(|c| compile(b, k, c));
-        let mut resolve = |names: &[Spanned<String>], kind: &str, ids: &HashMap<String, usize>| {
-            let mut found = Vec::new();
-            for name in names {
-                match ids.get(name.get_ref()) {
-                    Some(i) => found.push(*i),
-                    None => b.error(
-                        Some(name.span()),
-                        format!(
-                            "{what} `{id}` names {kind} `{}`, which is not declared (declared: {})",
-                            name.get_ref(),
-                            list(ids.keys().map(String::as_str))
-                        ),
-                    ),
-                }
-            }
-            found
-        };
-        let levels = resolve(&n.levels, "triage level", triage_ids);
-        let classes = resolve(&n.classes, "class", class_ids);
+        let levels = resolve_ids(b, &n.levels, triage_ids, |name| {
+            format!("{what} `{id}` names triage level `{name}`, which is not declared")
+        });
+        let classes = resolve_ids(b, &n.classes, class_ids, |name| {
+            format!("{what} `{id}` names class `{name}`, which is not declared")
+        });
         if n.text.trim().is_empty() {
             b.error(
                 Some(n.id.span()),

@@ -10,12 +10,56 @@ use serde::{Deserialize, Serialize};
 pub type QIdx = usize;
 /// Index of an option within its question.
 pub type OIdx = usize;
-/// Index of a class in [`Questionnaire::classes`].
-pub type CIdx = usize;
+/// Index of a class in [`Questionnaire::classes`]: a type of its own, so that it cannot be
+/// passed where a triage level is meant (or the other way round).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct CIdx(pub usize);
 /// Index of a rule in [`Questionnaire::rules`].
 pub type RIdx = usize;
-/// Index of a triage level in [`Questionnaire::triage`] (sorted from least to most urgent).
-pub type TIdx = usize;
+/// Index of a triage level in [`Questionnaire::triage`], sorted from least to most urgent (so a
+/// greater level is a more urgent one); a type of its own, like [`CIdx`].
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
+#[serde(transparent)]
+pub struct TIdx(pub usize);
+
+/// `vec[index]` for the typed indices.
+macro_rules! typed_index {
+    ($idx:ty, $item:ty) => {
+        impl std::ops::Index<$idx> for Vec<$item> {
+            type Output = $item;
+            fn index(&self, i: $idx) -> &$item {
+                &self[i.0]
+            }
+        }
+        impl std::ops::Index<$idx> for [$item] {
+            type Output = $item;
+            fn index(&self, i: $idx) -> &$item {
+                &self[i.0]
+            }
+        }
+        impl std::ops::IndexMut<$idx> for Vec<$item> {
+            fn index_mut(&mut self, i: $idx) -> &mut $item {
+                &mut self[i.0]
+            }
+        }
+    };
+}
+typed_index!(CIdx, Class);
+
+impl TIdx {
+    /// How many levels more urgent than `other` this is (0 when it is not).
+    pub fn above(self, other: TIdx) -> usize {
+        self.0.saturating_sub(other.0)
+    }
+}
+typed_index!(TIdx, TriageLevel);
+// Scores per class.
+typed_index!(CIdx, i32);
 /// Index of an evidence rule in [`Questionnaire::evidence`].
 pub type EIdx = usize;
 
@@ -446,7 +490,32 @@ impl Questionnaire {
 
     /// The least urgent triage level, used when no rule fires.
     pub fn base_triage(&self) -> TIdx {
-        0
+        TIdx(0)
+    }
+
+    /// The most urgent triage level.
+    pub fn top_triage(&self) -> TIdx {
+        TIdx(self.triage.len().saturating_sub(1))
+    }
+
+    /// Every class, in order.
+    pub fn class_indices(&self) -> impl Iterator<Item = CIdx> + use<> {
+        (0..self.classes.len()).map(CIdx)
+    }
+
+    /// Every triage level, least urgent first.
+    pub fn triage_levels(&self) -> impl Iterator<Item = TIdx> + use<> {
+        (0..self.triage.len()).map(TIdx)
+    }
+
+    /// The class with this id.
+    pub fn class_index(&self, id: &str) -> Option<CIdx> {
+        self.classes.iter().position(|c| c.id == id).map(CIdx)
+    }
+
+    /// The triage level with this id.
+    pub fn triage_index(&self, id: &str) -> Option<TIdx> {
+        self.triage.iter().position(|t| t.id == id).map(TIdx)
     }
 }
 

@@ -2,6 +2,7 @@
 //! still stand out by symbol, bold and reverse video. Triage styling follows a level's rank
 //! among the questionnaire's levels, never its name.
 
+use crate::questionnaire::TIdx;
 use ratatui::style::{Color, Modifier, Style};
 
 /// The styles the screens use.
@@ -66,8 +67,9 @@ impl Theme {
         self.fg(Color::LightRed)
     }
 
-    /// A triage level by its place among `levels` levels (0 = least urgent).
-    pub fn triage(&self, place: usize, levels: usize) -> Style {
+    /// A triage level among `levels` levels (the first is the least urgent).
+    pub fn triage(&self, level: TIdx, levels: usize) -> Style {
+        let place = level.0;
         let from_top = levels.saturating_sub(place + 1);
         let color = match from_top {
             0 if levels > 1 => Color::Red,

@@ -291,8 +291,8 @@ fn form(app: &mut PracticeApp, msg: Msg) {
         Msg::Toggle if rows > 0 => {
             let at = app.form.cursor[part];
             match part {
-                CLASS => app.form.class = Some(at),
-                TRIAGE => app.form.triage = Some(at),
+                CLASS => app.form.class = Some(CIdx(at)),
+                TRIAGE => app.form.triage = Some(TIdx(at)),
                 _ => {
                     let item = app.attempt.asked()[at];
                     if let Some(p) = app.form.findings.iter().position(|f| *f == item) {

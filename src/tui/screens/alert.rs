@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
 
 use super::para;
 use crate::engine::State;
-use crate::questionnaire::RIdx;
+use crate::questionnaire::{RIdx, TIdx};
 use crate::tui::app::App;
 
 /// The alert's text for the rules being raised now.
@@ -17,7 +17,11 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     };
     let q = app.questionnaire();
     let t = app.shell.theme;
-    let level = rules.iter().map(|r| q.rules[*r].triage).max().unwrap_or(0);
+    let level = rules
+        .iter()
+        .map(|r| q.rules[*r].triage)
+        .max()
+        .unwrap_or_default();
     let style = t.triage(level, q.triage.len());
     let mut out = Vec::new();
     let overall = overall_level(app, rules);
@@ -92,14 +96,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 }
 
 /// The most urgent level among these rules and the red flags already seen.
-fn overall_level(app: &App, rules: &[RIdx]) -> usize {
+fn overall_level(app: &App, rules: &[RIdx]) -> TIdx {
     let q = app.questionnaire();
     rules
         .iter()
         .chain(app.interview.acknowledged())
         .map(|r| q.rules[*r].triage)
         .max()
-        .unwrap_or(0)
+        .unwrap_or_default()
 }
 
 pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {

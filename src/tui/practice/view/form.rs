@@ -46,19 +46,19 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         "",
     );
     top.push(heading(CLASS, "What does the picture look like?"));
-    for (c, _) in q.classes.iter().enumerate() {
+    for c in q.class_indices() {
         top.push(row(
             CLASS,
-            c,
+            c.0,
             radio(f.class == Some(c)),
             crate::summary::class_name(q, c),
         ));
     }
     top.push(heading(TRIAGE, "How soon should the patient be seen?"));
-    for (i, level) in q.triage.iter().enumerate() {
+    for (i, level) in q.triage_levels().zip(&q.triage) {
         top.push(row(
             TRIAGE,
-            i,
+            i.0,
             radio(f.triage == Some(i)),
             format!("{} — {}", level.label, level.time_frame),
         ));
