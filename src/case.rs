@@ -61,6 +61,11 @@ pub struct Key {
     pub triage: String,
     /// Items a complete history must include.
     pub essential: Vec<String>,
+    /// Routine items of a subjective examination that are relevant to this patient (nerve
+    /// symptoms, course, what makes it worse or better, what was tried): asking them is never
+    /// marked as adding nothing, and they are not required.
+    #[serde(default)]
+    pub routine: Vec<String>,
     /// Red-flag screening items: missing one fails the station.
     pub critical: Vec<String>,
     /// The reasoning to take away.
@@ -77,6 +82,10 @@ pub struct Case {
     pub answers: toml::Table,
     /// What the patient says when asked each item, by item id.
     pub replies: BTreeMap<String, String>,
+    /// For red-flag screening items, what the patient says when asked about one sign only, by
+    /// item id and option id ("Any trouble with your bladder?").
+    #[serde(default)]
+    pub signs: BTreeMap<String, BTreeMap<String, String>>,
     pub key: Key,
 }
 
@@ -143,6 +152,8 @@ pub fn check_walked(
     for (what, ids) in [
         ("reply", case.replies.keys().cloned().collect::<Vec<_>>()),
         ("essential item", case.key.essential.clone()),
+        ("routine item", case.key.routine.clone()),
+        ("sign reply", case.signs.keys().cloned().collect::<Vec<_>>()),
         ("critical item", case.key.critical.clone()),
     ] {
         for id in ids {
@@ -182,6 +193,46 @@ pub fn check_walked(
         if known(id) && !is_red_flag_item {
             problems.push(problem(format!(
                 "critical item `{id}` is not a red-flag screening item (no red-flag rule is raised by its answer alone)"
+            )));
+        }
+    }
+    // Sign replies: options of screening items, and every sign of an answered screening item.
+    for (id, replies) in &case.signs {
+        let Some(i) = q.question_index(id) else { continue };
+        let signs = crate::practice::ask::signs(q, i);
+        if signs.is_empty() {
+            problems.push(problem(format!(
+                "`[signs.{id}]`: item `{id}` is not a red-flag screening item, so it is not asked one sign at a time"
+            )));
+            continue;
+        }
+        for option in replies.keys() {
+            match q.questions[i].option_index(option) {
+                Some(o) if signs.contains(&o) => {}
+                _ => problems.push(problem(format!(
+                    "`[signs.{id}]`: `{option}` is not a sign of `{id}`; its signs are {}",
+                    signs
+                        .iter()
+                        .map(|o| q.questions[i].kind.options()[*o].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))),
+            }
+        }
+    }
+    for id in &case.key.critical {
+        let Some(i) = q.question_index(id) else { continue };
+        let signs = crate::practice::ask::signs(q, i);
+        let given = case.signs.get(id);
+        let missing: Vec<&str> = signs
+            .iter()
+            .map(|o| q.questions[i].kind.options()[*o].id.as_str())
+            .filter(|o| !given.is_some_and(|g| g.contains_key(*o)))
+            .collect();
+        if !missing.is_empty() {
+            problems.push(problem(format!(
+                "critical item `{id}` needs a reply for each sign asked alone (`[signs.{id}]`); missing: {}",
+                missing.join(", ")
             )));
         }
     }

@@ -124,8 +124,29 @@ pub(crate) enum Command {
         /// (questionnaires/marking.toml shows the format).
         #[arg(long, value_name = "FILE")]
         marking: Option<PathBuf>,
+        /// Read typed questions with this phrase file instead of the one for the questionnaire
+        /// (questionnaires/lower-limb.phrases.toml shows the format).
+        #[arg(long, value_name = "FILE")]
+        phrases: Option<PathBuf>,
+        /// Ask from the board of every item (for beginners) instead of typing questions.
+        #[arg(long, conflicts_with = "long_menu")]
+        guided: bool,
+        /// Type a few letters and pick from the items that match, instead of whole questions.
+        #[arg(long)]
+        long_menu: bool,
+        /// Without the screen: ask the patient of --case this question, and print what it was
+        /// read as (best first) and the reply.
+        #[arg(long, value_name = "TEXT", requires = "case", conflicts_with = "grade")]
+        ask: Option<String>,
+        /// Without the screen: mark the written attempt in FILE (asked, mode, [hypothesis]) at
+        /// --case with exactly the rules of the screen.
+        #[arg(long, value_name = "FILE", requires = "case")]
+        grade: Option<PathBuf>,
+        /// Output of --ask, --grade and --history (csv for --history only).
+        #[arg(long, value_enum, default_value_t = PracticeFormat::Text)]
+        format: PracticeFormat,
         /// Show earlier attempts and their scores, by case, instead of practising.
-        #[arg(long, conflicts_with_all = ["case", "cases", "marking"])]
+        #[arg(long, conflicts_with_all = ["case", "cases", "marking", "ask", "grade"])]
         history: bool,
     },
     /// Check questionnaire files and list every problem with an excerpt of the file.
@@ -136,6 +157,14 @@ pub(crate) enum Command {
         #[arg(long)]
         strict: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PracticeFormat {
+    Text,
+    Json,
+    /// Comma-separated values, one attempt per row (--history only).
+    Csv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -268,19 +297,45 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
             format,
             save,
         }) => score::score(&answers, q, format, save.then_some(&data)),
-        Some(Command::Practice { history: true, .. }) => practice::history(&data),
+        Some(Command::Practice {
+            history: true,
+            format,
+            ..
+        }) => practice::history(&data, format),
         Some(Command::Practice {
             case,
             cases,
             marking,
+            phrases,
+            guided,
+            long_menu,
+            ask,
+            grade,
+            format,
             ..
-        }) => practice::practice(
-            q,
-            case.as_deref(),
-            cases.as_deref(),
-            marking.as_deref(),
-            &data,
-        ),
+        }) => {
+            let files = practice::Files {
+                questionnaire: q,
+                case: case.as_deref(),
+                cases: cases.as_deref(),
+                marking: marking.as_deref(),
+                phrases: phrases.as_deref(),
+            };
+            match (ask, grade) {
+                (Some(text), _) => practice::ask(&files, &text, format),
+                (None, Some(attempt)) => practice::grade(&files, &attempt, format),
+                (None, None) => {
+                    let mode = if guided {
+                        kinscreen::practice::AskMode::Guided
+                    } else if long_menu {
+                        kinscreen::practice::AskMode::LongMenu
+                    } else {
+                        kinscreen::practice::AskMode::Typed
+                    };
+                    practice::practice(&files, mode, &data)
+                }
+            }
+        }
         Some(Command::Validate { files, strict }) => questionnaire::validate(&files, strict, q),
         Some(Command::Graph { file, format }) => {
             questionnaire::graph(file.as_deref().or(q), format)

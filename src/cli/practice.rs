@@ -1,38 +1,211 @@
-//! `kinscreen practice`: virtual patients in the terminal, and `practice --history`.
+//! `kinscreen practice`: virtual patients in the terminal; `--ask` and `--grade` without it
+//! (for tests and for teachers checking their cases); `practice --history`.
 
 use std::path::Path;
 use std::sync::Arc;
 
-use kinscreen::practice::{self, Broken, Marking, Station};
+use kinscreen::practice::ask::{self, Matcher, Understood};
+use kinscreen::practice::phrases::{self, Phrases};
+use kinscreen::practice::{self, AskMode, Broken, Grade, Marking, Station, written};
+use kinscreen::questionnaire::Questionnaire;
 use kinscreen::tui;
 use kinscreen::tui::practice::PracticeApp;
+use serde_json::json;
 
 use super::data::{Data, failed};
-use super::out::{emit, warn, warn_excerpts};
-use super::{CliError, Outcome, load};
+use super::out::{emit, emit_json, pretty, warn, warn_excerpts};
+use super::{CliError, Outcome, PracticeFormat, load};
 
-pub fn practice(
-    q_path: Option<&Path>,
-    case: Option<&Path>,
-    cases: Option<&Path>,
-    marking: Option<&Path>,
-    data: &Data,
-) -> Result<Outcome, CliError> {
-    let ((marking, (stations, broken)), store) = data.session(
+/// The files practice reads, as given on the command line.
+pub struct Files<'a> {
+    pub questionnaire: Option<&'a Path>,
+    pub case: Option<&'a Path>,
+    pub cases: Option<&'a Path>,
+    pub marking: Option<&'a Path>,
+    pub phrases: Option<&'a Path>,
+}
+
+pub fn practice(files: &Files, mode: AskMode, data: &Data) -> Result<Outcome, CliError> {
+    let ((marking, matcher, (stations, broken)), store) = data.session(
         "practice mode",
         "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
-        || Ok((load_marking(marking)?, stations(q_path, case, cases)?)),
+        || {
+            let q = Arc::new(load(files.questionnaire)?);
+            let matcher = matcher(&q, files)?;
+            Ok((load_marking(files.marking)?, matcher, stations(&q, files)?))
+        },
     )?;
     let app = PracticeApp::new(
         stations,
         marking,
+        matcher,
+        mode,
         broken,
-        case.is_some(),
+        files.case.is_some(),
         tui::theme::Theme::from_env(),
     );
     tui::practice::session::run(app, store)
         .map(Outcome::from)
         .map_err(CliError::Terminal)
+}
+
+/// `--ask TEXT`: what a typed question is read as, and the patient's reply.
+pub fn ask(files: &Files, text: &str, format: PracticeFormat) -> Result<Outcome, CliError> {
+    let (q, matcher, station) = one_case(files)?;
+    let heard = ask::hear(&station, &matcher, text);
+    let understood = match &heard.reading.understood {
+        Understood::Asked(_) => "asked",
+        Understood::Choice(_) => "choice",
+        Understood::Unclear => "unclear",
+    };
+    let matches: Vec<serde_json::Value> = heard
+        .reading
+        .matches
+        .iter()
+        .map(|m| {
+            let item = &q.questions[m.target.item];
+            let mut v = json!({ "item": item.id, "score": m.score });
+            if let Some(o) = m.target.option.and_then(|o| item.kind.options().get(o)) {
+                v["option"] = json!(o.id);
+            }
+            v
+        })
+        .collect();
+    match format {
+        PracticeFormat::Json => emit_json(pretty(&json!({
+            "question": text,
+            "understood": understood,
+            "matches": matches,
+            "reply": heard.said,
+        }))),
+        PracticeFormat::Text => {
+            let mut out = String::new();
+            for m in &heard.reading.matches {
+                out.push_str(&format!(
+                    "{:.2}  {}  ({})\n",
+                    m.score,
+                    ask::target_id(&q, m.target),
+                    ask::target_name(&q, m.target)
+                ));
+            }
+            if heard.reading.matches.is_empty() {
+                out.push_str("(no item matches)\n");
+            }
+            out.push_str(&format!("\nPatient: {}\n", heard.said));
+            emit(&out)
+        }
+        PracticeFormat::Csv => Err(csv_only()),
+    }
+}
+
+/// `--grade FILE`: a written attempt marked with the rules of the screen.
+pub fn grade(files: &Files, path: &Path, format: PracticeFormat) -> Result<Outcome, CliError> {
+    let (q, matcher, station) = one_case(files)?;
+    let marking = load_marking(files.marking)?;
+    let name = path.display().to_string();
+    let src = read(path)?;
+    let (attempt, h) = written::read(&station, &matcher, &src, &name).map_err(|problems| {
+        warn_excerpts(&problems, &src);
+        CliError::Input(format!("{name} cannot be marked (see above)"))
+    })?;
+    let g = practice::grade(&marking, &station, &attempt, &h);
+    let topic = |i: &usize| q.questions[*i].id.clone();
+    let errors: Vec<String> = g
+        .critical_errors
+        .iter()
+        .map(|e| e.describe(&marking, &q))
+        .collect();
+    match format {
+        PracticeFormat::Json => emit_json(pretty(&json!({
+            "case": station.case.case.id,
+            "mode": attempt.mode.id(),
+            "total": g.total,
+            "max": marking.scheme.max(),
+            "passed": g.passed,
+            "band": g.band,
+            "critical_errors": errors,
+            "parts": g.parts.iter().map(|p| json!({"name": p.name, "points": p.points, "max": p.max})).collect::<Vec<_>>(),
+            "global_rating": g.global,
+            "asked": attempt.asked().iter().map(topic).collect::<Vec<_>>(),
+            "unclear": attempt.questions().iter().filter(|p| p.unclear()).filter_map(|p| p.text.clone()).collect::<Vec<_>>(),
+            "essential_missed": g.essential_missed.iter().map(topic).collect::<Vec<_>>(),
+            "added_nothing": g.added_nothing.iter().map(topic).collect::<Vec<_>>(),
+            "class_correct": g.class_correct,
+        }))),
+        PracticeFormat::Text => emit(&grade_text(&marking, &q, &g, &errors)),
+        PracticeFormat::Csv => Err(csv_only()),
+    }
+}
+
+fn grade_text(marking: &Marking, q: &Questionnaire, g: &Grade, errors: &[String]) -> String {
+    let mut out = format!(
+        "{}  {} / {}  ({})\n",
+        if g.passed { "PASS" } else { "FAIL" },
+        g.total,
+        marking.scheme.max(),
+        g.band
+    );
+    for p in &g.parts {
+        out.push_str(&format!("  {:<16}{:>3}/{}\n", p.name, p.points, p.max));
+    }
+    for e in errors {
+        out.push_str(&format!("critical error: {e}\n"));
+    }
+    for r in &g.global {
+        out.push_str(&format!("global rating: {r}\n"));
+    }
+    let topics = |list: &[usize]| {
+        list.iter()
+            .map(|i| q.questions[*i].topic())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if !g.essential_missed.is_empty() {
+        out.push_str(&format!("essential, not asked: {}\n", topics(&g.essential_missed)));
+    }
+    if !g.added_nothing.is_empty() {
+        out.push_str(&format!("added nothing: {}\n", topics(&g.added_nothing)));
+    }
+    out
+}
+
+fn csv_only() -> CliError {
+    CliError::Input("--format csv is for --history; use text or json".into())
+}
+
+/// The questionnaire, the typed-question reader and the one case of `--case`.
+fn one_case(files: &Files) -> Result<(Arc<Questionnaire>, Matcher, Station), CliError> {
+    let q = Arc::new(load(files.questionnaire)?);
+    let matcher = matcher(&q, files)?;
+    let (mut stations, _) = stations(&q, files)?;
+    let station = stations
+        .pop()
+        .ok_or_else(|| CliError::Input("no practice case could be loaded".into()))?;
+    Ok((q, matcher, station))
+}
+
+/// The typed-question reader: `--phrases`, else the questionnaire's sibling
+/// `NAME.phrases.toml`, else the built-in phrases when they are for this questionnaire, else
+/// the items' topics alone.
+fn matcher(q: &Questionnaire, files: &Files) -> Result<Matcher, CliError> {
+    let sibling = files
+        .questionnaire
+        .map(|p| p.with_extension("phrases.toml"))
+        .filter(|p| p.is_file());
+    let given = files.phrases.map(Path::to_path_buf).or(sibling);
+    let phrases = match given {
+        Some(path) => {
+            let name = path.display().to_string();
+            let src = read(&path)?;
+            phrases::load(q, &src, &name).map_err(|problems| {
+                warn_excerpts(&problems, &src);
+                CliError::Input(format!("{name} cannot be used to read questions (see above)"))
+            })?
+        }
+        None => phrases::load(q, phrases::BUILTIN_SOURCE, phrases::BUILTIN_NAME)
+            .unwrap_or_else(|_| Phrases::none()),
+    };
+    Ok(Matcher::new(q, &phrases))
 }
 
 /// A file's text, or why it cannot be read.
@@ -57,28 +230,23 @@ fn load_marking(path: Option<&Path>) -> Result<Marking, CliError> {
     })
 }
 
-/// The questionnaire and the cases to practise: one case file, every case in a folder, or the
-/// built-in cases. Cases that could not be loaded are told on standard error (and listed).
-fn stations(
-    q_path: Option<&Path>,
-    case: Option<&Path>,
-    cases: Option<&Path>,
-) -> Result<(Vec<Station>, Vec<Broken>), CliError> {
-    let q = Arc::new(load(q_path)?);
-    let (stations, broken) = match (case, cases) {
+/// The cases to practise: one case file, every case in a folder, or the built-in cases. Cases
+/// that could not be loaded are told on standard error (and listed).
+fn stations(q: &Arc<Questionnaire>, files: &Files) -> Result<(Vec<Station>, Vec<Broken>), CliError> {
+    let (stations, broken) = match (files.case, files.cases) {
         (Some(file), _) => {
             let name = file.display().to_string();
             let src = read(file)?;
-            let station = Station::load(&q, &src, &name).map_err(|problems| {
+            let station = Station::load(q, &src, &name).map_err(|problems| {
                 warn_excerpts(&problems, &src);
                 CliError::Input(format!("{name} cannot be practised (see above)"))
             })?;
             (vec![station], Vec::new())
         }
-        (None, Some(dir)) => practice::from_dir(&q, dir).map_err(|e| {
+        (None, Some(dir)) => practice::from_dir(q, dir).map_err(|e| {
             CliError::Input(format!("cannot read the folder {}: {e}", dir.display()))
         })?,
-        (None, None) => practice::built_in(&q),
+        (None, None) => practice::built_in(q),
     };
     for b in &broken {
         warn(&format!(
@@ -97,8 +265,9 @@ fn stations(
     Ok((stations, broken))
 }
 
-/// `practice --history`: earlier attempts and their scores, by case.
-pub fn history(data: &Data) -> Result<Outcome, CliError> {
+/// `practice --history`: earlier attempts and their scores, by case, with the questionnaire's
+/// labels (`--format json|csv`: one record per attempt, for a teacher collecting a class's).
+pub fn history(data: &Data, format: PracticeFormat) -> Result<Outcome, CliError> {
     let store = data.read_only()?;
     let (entries, bad) = store.practice_log().map_err(failed)?;
     for (row, problem) in &bad {
@@ -106,11 +275,15 @@ pub fn history(data: &Data) -> Result<Outcome, CliError> {
             "kinscreen: skipped practice attempt {row}: {problem}"
         ));
     }
-    if entries.is_empty() {
-        return emit(&format!(
+    let q = load(None).ok();
+    let labels = practice::Labels::of(q.as_ref());
+    match format {
+        PracticeFormat::Json => emit_json(pretty(&practice::history_json(&entries, &labels))),
+        PracticeFormat::Csv => emit(&practice::history_csv(&entries, &labels)),
+        PracticeFormat::Text if entries.is_empty() => emit(&format!(
             "No practice attempts yet in {} (start one with `kinscreen practice`).\n",
             store.dir().display()
-        ));
+        )),
+        PracticeFormat::Text => emit(&practice::history_text(&entries, &labels)),
     }
-    emit(&practice::history_text(&entries))
 }

@@ -1,5 +1,5 @@
 //! Commands on the questionnaire itself: `graph`, `export-questionnaire` and `validate` (which
-//! also checks practice cases and marking schemes).
+//! also checks practice cases, marking schemes and phrase files).
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
@@ -49,9 +49,11 @@ pub fn validate(
         // One parse tells a questionnaire from a practice case or a marking scheme, and checks
         // the questionnaire.
         let marking = Cell::new(false);
+        let phrases = Cell::new(false);
         let checked = check_unless(&src, &name, Checks::Full, |keys| {
             marking.set(practice::marking::is_marking(keys));
-            marking.get() || case::is_case(keys)
+            phrases.set(practice::phrases::is_phrases(keys));
+            marking.get() || phrases.get() || case::is_case(keys)
         });
         let (ok, problems) = match checked {
             Some((q, problems)) => (q.is_some(), problems),
@@ -59,6 +61,13 @@ pub fn validate(
                 Ok(_) => (true, Vec::new()),
                 Err(problems) => (false, problems),
             },
+            None if phrases.get() => {
+                let q = load(questionnaire)?;
+                match practice::phrases::load(&q, &src, &name) {
+                    Ok(_) => (true, Vec::new()),
+                    Err(problems) => (false, problems),
+                }
+            }
             None => {
                 let q = Arc::new(load(questionnaire)?);
                 let (case, problems) = case::check(&q, &src, &name);

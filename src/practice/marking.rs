@@ -22,15 +22,11 @@ pub const BUILTIN_NAME: &str = "questionnaires/marking.toml (built in)";
 pub struct Scheme {
     /// Essential items asked, pro rata.
     pub breadth: u32,
-    /// Critical (red-flag screening) items asked, pro rata.
+    /// Critical (red-flag screening) items screened, pro rata.
     pub critical: u32,
-    /// Critical items asked early, pro rata.
-    pub early: u32,
-    /// A critical item is early when asked within the first (number of critical items + this)
-    /// questions.
-    pub early_slack: usize,
-    /// Focus: starts here, one point off per question that added nothing.
+    /// Focus: starts here, `focus_step` off per question that added nothing.
     pub focus: u32,
+    pub focus_step: u32,
     /// The accepted classification.
     pub picture: u32,
     /// The expected triage level.
@@ -42,6 +38,16 @@ pub struct Scheme {
     /// With fewer than half the essential items asked, the picture and triage points are
     /// divided by this (rounded down): a right answer without the history behind it is a guess.
     pub guess_divisor: u32,
+    /// Global rating: organisation (topic by topic), `organisation_step` off per return to a
+    /// topic already left.
+    pub organisation: u32,
+    pub organisation_step: u32,
+    /// Global rating: questions that served the case's key, pro rata of all questions put.
+    pub hypothesis_driven: u32,
+    /// Global rating: each critical item screened before more than `early_slack` other
+    /// questions were put, pro rata.
+    pub early: u32,
+    pub early_slack: usize,
     /// Passing needs at least this total and no critical error.
     pub pass_mark: u32,
     /// With a critical error the total is at most this.
@@ -49,15 +55,19 @@ pub struct Scheme {
 }
 
 impl Scheme {
+    /// The points of the global rating.
+    pub fn global(&self) -> u32 {
+        self.organisation + self.hypothesis_driven + self.early
+    }
+
+    /// The points of accuracy.
+    pub fn accuracy(&self) -> u32 {
+        self.picture + self.triage + self.findings
+    }
+
     /// The most points there are.
     pub fn max(&self) -> u32 {
-        self.breadth
-            + self.critical
-            + self.early
-            + self.focus
-            + self.picture
-            + self.triage
-            + self.findings
+        self.breadth + self.critical + self.focus + self.accuracy() + self.global()
     }
 
     /// The numbers texts may name, by name.
@@ -66,19 +76,23 @@ impl Scheme {
         BTreeMap::from([
             ("breadth", n(self.breadth)),
             ("critical", n(self.critical)),
-            ("early", n(self.early)),
-            ("early_slack", self.early_slack.to_string()),
             ("focus", n(self.focus)),
+            ("focus_step", n(self.focus_step)),
             ("picture", n(self.picture)),
             ("triage", n(self.triage)),
             ("triage_one_over", n(self.triage_one_over)),
             ("findings", n(self.findings)),
             ("guess_divisor", n(self.guess_divisor)),
+            ("organisation", n(self.organisation)),
+            ("organisation_step", n(self.organisation_step)),
+            ("hypothesis_driven", n(self.hypothesis_driven)),
+            ("early", n(self.early)),
+            ("early_slack", self.early_slack.to_string()),
             ("pass_mark", n(self.pass_mark)),
             ("critical_cap", n(self.critical_cap)),
             ("max", n(self.max())),
-            ("sequence", n(self.early + self.focus)),
-            ("accuracy", n(self.picture + self.triage + self.findings)),
+            ("accuracy", n(self.accuracy())),
+            ("global", n(self.global())),
             ("breadth_5_of_7", n(pro_rata(self.breadth, 5, 7))),
         ])
     }
@@ -99,8 +113,30 @@ pub fn pro_rata(max: u32, n: usize, of: usize) -> u32 {
 pub struct Parts {
     pub breadth: String,
     pub critical: String,
-    pub sequence: String,
+    pub focus: String,
     pub accuracy: String,
+    pub global: String,
+}
+
+/// A band of the total ("Excellent" from 85).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    pub from: u32,
+    pub name: String,
+}
+
+/// The reasons the global rating gives, one per measure, with `{n}`-style numbers filled in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlobalTexts {
+    /// Organisation, no returns / some (`{returns}`).
+    pub organised: String,
+    pub jumps: String,
+    /// Hypothesis-driven: `{relevant}` of `{questions}` questions served the key.
+    pub driven: String,
+    /// Red flags screened early: `{early}` of `{critical}` screening items early.
+    pub screened_early: String,
 }
 
 /// A loaded, checked marking scheme with its texts (numbers already filled in the rules).
@@ -108,10 +144,15 @@ pub struct Parts {
 pub struct Marking {
     pub scheme: Scheme,
     pub parts: Parts,
+    /// Bands of the total, highest first.
+    pub bands: Vec<Band>,
+    pub global: GlobalTexts,
     /// The rules, one Markdown list item each.
     pub rules: Vec<String>,
     /// A red-flag screening item never asked; `{item}` is its topic.
     missed_screening: String,
+    /// A red-flag screening item asked in part; `{item}` and `{signs}` (those not asked).
+    signs_not_asked: String,
     /// A case with red flags called less urgent; `{said}` and `{needed}` are triage labels.
     under_triaged: String,
 }
@@ -120,6 +161,31 @@ impl Marking {
     /// The built-in marking scheme (the tests check it loads clean).
     pub fn builtin() -> Result<Marking, Vec<Problem>> {
         load(BUILTIN_SOURCE, BUILTIN_NAME)
+    }
+
+    /// The band a total falls in (the lowest when below every band).
+    pub fn band(&self, total: u32) -> &str {
+        self.bands
+            .iter()
+            .find(|b| total >= b.from)
+            .or(self.bands.last())
+            .map(|b| b.name.as_str())
+            .unwrap_or_default()
+    }
+
+    /// A global-rating text with its numbers.
+    pub fn say(&self, text: &str, values: &[(&str, usize)]) -> String {
+        let mut all = self.scheme.numbers();
+        all.extend(values.iter().map(|(k, v)| (*k, v.to_string())));
+        fill(text, &all)
+    }
+
+    /// The critical error "screening incomplete", for an item's topic and the signs not asked.
+    pub fn signs_not_asked(&self, item: &str, signs: &str) -> String {
+        fill(
+            &self.signs_not_asked,
+            &BTreeMap::from([("item", item.to_string()), ("signs", signs.to_string())]),
+        )
     }
 
     /// The critical error "screening item never asked", for an item's topic.
@@ -144,6 +210,7 @@ impl Marking {
 struct Raw {
     scheme: Spanned<Scheme>,
     parts: Parts,
+    bands: Spanned<Vec<Band>>,
     texts: RawTexts,
 }
 
@@ -151,7 +218,12 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawTexts {
     missed_screening: Spanned<String>,
+    signs_not_asked: Spanned<String>,
     under_triaged: Spanned<String>,
+    organised: Spanned<String>,
+    jumps: Spanned<String>,
+    driven: Spanned<String>,
+    screened_early: Spanned<String>,
     rules: Spanned<Vec<Spanned<String>>>,
 }
 
@@ -206,6 +278,7 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
     }
     let numbers = scheme.numbers();
     let mut check = |text: &Spanned<String>, known: &[&str]| {
+        let known: Vec<&str> = known.iter().copied().chain(numbers.keys().copied()).collect();
         for name in placeholders(text.get_ref()) {
             if !known.contains(&name) {
                 problems.push(problem(
@@ -223,10 +296,26 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
         }
     };
     check(&raw.texts.missed_screening, &["item"]);
+    check(&raw.texts.signs_not_asked, &["item", "signs"]);
+    check(&raw.texts.organised, &[]);
+    check(&raw.texts.jumps, &["returns"]);
+    check(&raw.texts.driven, &["relevant", "questions"]);
+    check(&raw.texts.screened_early, &["early", "critical", "early_slack"]);
     check(&raw.texts.under_triaged, &["said", "needed"]);
     let names: Vec<&str> = numbers.keys().copied().collect();
     for rule in raw.texts.rules.get_ref() {
         check(rule, &names);
+    }
+    let bands = raw.bands.get_ref();
+    let descending = bands.windows(2).all(|w| w[0].from > w[1].from);
+    if bands.is_empty() || !descending || bands[0].from > scheme.max() {
+        problems.push(problem(
+            Some(raw.bands.span()),
+            format!(
+                "`bands` must be one or more, highest first, the first from at most {} points",
+                scheme.max()
+            ),
+        ));
     }
     if raw.texts.rules.get_ref().is_empty() {
         problems.push(problem(
@@ -240,6 +329,13 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
     Ok(Marking {
         scheme,
         parts: raw.parts,
+        bands: raw.bands.into_inner(),
+        global: GlobalTexts {
+            organised: raw.texts.organised.into_inner(),
+            jumps: raw.texts.jumps.into_inner(),
+            driven: raw.texts.driven.into_inner(),
+            screened_early: raw.texts.screened_early.into_inner(),
+        },
         rules: raw
             .texts
             .rules
@@ -248,6 +344,7 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
             .map(|r| fill(r.get_ref(), &numbers))
             .collect(),
         missed_screening: raw.texts.missed_screening.into_inner(),
+        signs_not_asked: raw.texts.signs_not_asked.into_inner(),
         under_triaged: raw.texts.under_triaged.into_inner(),
     })
 }
@@ -302,11 +399,11 @@ mod tests {
         let m = Marking::builtin().unwrap();
         assert_eq!(m.scheme.max(), 100);
         assert!(
-            m.rules[0].starts_with("**Breadth (30 points)**"),
+            m.rules[0].starts_with("**Breadth (25 points)**"),
             "{}",
             m.rules[0]
         );
-        assert!(m.rules[0].contains("5 of 7 = 21"), "{}", m.rules[0]);
+        assert!(m.rules[0].contains("5 of 7 = 18"), "{}", m.rules[0]);
         assert!(m.rules.iter().all(|r| !r.contains('{')));
         assert_eq!(
             m.missed_screening("Red flags"),
@@ -316,7 +413,7 @@ mod tests {
 
     #[test]
     fn broken_schemes_are_refused_with_positions() {
-        let typo = BUILTIN_SOURCE.replace("focus = 5", "focsu = 5");
+        let typo = BUILTIN_SOURCE.replace("focus = 15", "focsu = 15");
         let p = problems(&typo);
         assert!(p[0].contains("unknown field `focsu`"), "{p:?}");
         let line = typo.lines().position(|l| l.starts_with("focsu")).unwrap() + 1;
@@ -337,7 +434,7 @@ mod tests {
         assert!(p.iter().any(|m| m.contains("always fails")), "{p:?}");
         let p = problems(&BUILTIN_SOURCE.replace("guess_divisor = 2", "guess_divisor = 0"));
         assert!(p.iter().any(|m| m.contains("1 or more")), "{p:?}");
-        let p = problems(&BUILTIN_SOURCE.replace("breadth = 30", "breadth = \"thirty\""));
+        let p = problems(&BUILTIN_SOURCE.replace("breadth = 25", "breadth = \"thirty\""));
         assert!(p[0].contains("invalid type"), "{p:?}");
     }
 }

@@ -3,9 +3,12 @@
 //! the working hypothesis), and the OSCE-style marking of it ([`grade`]). Pure apart from
 //! reading case files; the TUI in `tui::practice` only shows this.
 
+pub mod ask;
 mod compiled;
 mod grade;
 pub mod marking;
+pub mod phrases;
+pub mod written;
 #[cfg(test)]
 mod tests;
 
@@ -20,7 +23,9 @@ pub use marking::{Marking, Scheme};
 use crate::assess::Assessment;
 use crate::case::{self, Case};
 use crate::engine::Interview;
-use crate::questionnaire::{CIdx, Problem, QIdx, Questionnaire, TIdx};
+use crate::questionnaire::{CIdx, OIdx, Problem, QIdx, Questionnaire, TIdx};
+
+pub use ask::{Matcher, Target};
 
 include!(concat!(env!("OUT_DIR"), "/cases.rs"));
 
@@ -42,6 +47,8 @@ pub struct Station {
     pub essential: Vec<QIdx>,
     /// Red-flag screening items: missing one fails the station.
     pub critical: Vec<QIdx>,
+    /// Routine items relevant to this patient: never counted as adding nothing.
+    pub routine: Vec<QIdx>,
 }
 
 /// What the patient says when asked an item.
@@ -79,6 +86,7 @@ impl Station {
         Station {
             essential: ids(&case.key.essential),
             critical: ids(&case.key.critical),
+            routine: ids(&case.key.routine),
             classes,
             triage,
             source: file.to_string(),
@@ -91,6 +99,20 @@ impl Station {
     /// The questionnaire the case was checked against.
     pub fn questionnaire(&self) -> &Arc<Questionnaire> {
         self.full.questionnaire()
+    }
+
+    /// What the patient says when asked `t`: for one sign of a screening item, the case's
+    /// reply to that sign (the item's reply when the case has none).
+    pub fn reply_to(&self, t: Target) -> Reply {
+        let item = &self.questionnaire().questions[t.item];
+        let sign = t.option.and_then(|o| {
+            let option = &item.kind.options().get(o)?.id;
+            self.case.signs.get(&item.id)?.get(option)
+        });
+        match sign {
+            Some(text) => Reply::Said(text.trim().to_string()),
+            None => self.reply(t.item),
+        }
     }
 
     /// What the patient says when asked item `i`.
@@ -192,10 +214,50 @@ pub struct Hypothesis {
     pub findings: Vec<QIdx>,
 }
 
-/// One attempt at a station: the items asked in order and, once committed, the hypothesis.
+/// How the student puts questions to the patient.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AskMode {
+    /// In their own words (the default): nothing is shown before asking.
+    #[default]
+    Typed,
+    /// A few letters typed, then a pick from the items that match.
+    LongMenu,
+    /// A pick from the board of every item (for beginners).
+    Guided,
+}
+
+impl AskMode {
+    /// The id used in attempt files and the log.
+    pub fn id(self) -> &'static str {
+        match self {
+            AskMode::Typed => "typed",
+            AskMode::LongMenu => "long_menu",
+            AskMode::Guided => "guided",
+        }
+    }
+}
+
+/// One question put to the patient: the words typed (if typed) and what it asked that had not
+/// been asked before (nothing when it was not understood).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Put {
+    pub text: Option<String>,
+    pub asked: Vec<Target>,
+}
+
+impl Put {
+    /// A typed question that matched nothing.
+    pub fn unclear(&self) -> bool {
+        self.asked.is_empty()
+    }
+}
+
+/// One attempt at a station: the questions put in order and, once committed, the hypothesis.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Attempt {
-    asked: Vec<QIdx>,
+    pub mode: AskMode,
+    questions: Vec<Put>,
     hypothesis: Option<Hypothesis>,
 }
 
@@ -204,23 +266,105 @@ impl Attempt {
         Attempt::default()
     }
 
-    /// Asks item `i`. Returns false (and counts nothing) when it was asked before or the
-    /// hypothesis is already committed.
-    pub fn ask(&mut self, i: QIdx) -> bool {
-        if self.hypothesis.is_some() || self.asked.contains(&i) {
-            return false;
+    /// An attempt in `mode`.
+    pub fn in_mode(mode: AskMode) -> Self {
+        Attempt {
+            mode,
+            ..Attempt::default()
         }
-        self.asked.push(i);
-        true
     }
 
-    /// Items asked, in order.
-    pub fn asked(&self) -> &[QIdx] {
-        &self.asked
+    /// Whether `t` was asked: its item as a whole, or that one sign of it.
+    pub fn covers(&self, t: Target) -> bool {
+        self.questions.iter().flat_map(|p| &p.asked).any(|a| {
+            a.item == t.item && (a.option.is_none() || a.option == t.option)
+        })
     }
 
+    /// Asks item `i` as a whole (board or long menu). Returns false (and counts nothing) when
+    /// it was asked before or the hypothesis is already committed.
+    pub fn ask(&mut self, i: QIdx) -> bool {
+        self.put(None, &[Target { item: i, option: None }]) == [true]
+    }
+
+    /// Puts a typed question that asks `targets` (none: it was not understood, and counts as
+    /// one unfocused question). Returns, for each target, whether it was new; a question that
+    /// asks only what was asked before counts nothing.
+    pub fn put(&mut self, text: Option<&str>, targets: &[Target]) -> Vec<bool> {
+        if self.hypothesis.is_some() {
+            return vec![false; targets.len()];
+        }
+        let mut new = Vec::new();
+        let fresh: Vec<bool> = targets
+            .iter()
+            .map(|t| {
+                let fresh = !self.covers(*t) && !new.contains(t);
+                if fresh {
+                    new.push(*t);
+                }
+                fresh
+            })
+            .collect();
+        if !new.is_empty() || targets.is_empty() {
+            self.questions.push(Put {
+                text: text.map(String::from),
+                asked: new,
+            });
+        }
+        fresh
+    }
+
+    /// Every question put, in order.
+    pub fn questions(&self) -> &[Put] {
+        &self.questions
+    }
+
+    /// Items asked (wholly or in part), in the order first asked.
+    pub fn asked(&self) -> Vec<QIdx> {
+        let mut out = Vec::new();
+        for t in self.questions.iter().flat_map(|p| &p.asked) {
+            if !out.contains(&t.item) {
+                out.push(t.item);
+            }
+        }
+        out
+    }
+
+    /// Whether item `i` was asked, wholly or in part.
     pub fn was_asked(&self, i: QIdx) -> bool {
-        self.asked.contains(&i)
+        self.questions.iter().flat_map(|p| &p.asked).any(|t| t.item == i)
+    }
+
+    /// The question (1-based) from which item `i`, with these `signs` (none: the item is asked
+    /// whole), counts as screened: asked whole, or each sign asked.
+    pub fn screened_at(&self, i: QIdx, signs: &[OIdx]) -> Option<usize> {
+        let mut left: Vec<OIdx> = signs.to_vec();
+        for (n, p) in self.questions.iter().enumerate() {
+            for t in p.asked.iter().filter(|t| t.item == i) {
+                match t.option {
+                    None => return Some(n + 1),
+                    Some(o) => left.retain(|s| *s != o),
+                }
+            }
+            if left.is_empty() && !signs.is_empty() {
+                return Some(n + 1);
+            }
+        }
+        None
+    }
+
+    /// The signs of item `i` not asked, one at a time or as the whole item.
+    pub fn signs_not_asked(&self, i: QIdx, signs: &[OIdx]) -> Vec<OIdx> {
+        signs
+            .iter()
+            .copied()
+            .filter(|o| !self.covers(Target { item: i, option: Some(*o) }))
+            .collect()
+    }
+
+    /// Typed questions that matched nothing.
+    pub fn unclear(&self) -> usize {
+        self.questions.iter().filter(|p| p.unclear()).count()
     }
 
     /// Commits the hypothesis; findings not asked are dropped. Once only.
@@ -228,7 +372,7 @@ impl Attempt {
         if self.hypothesis.is_some() {
             return false;
         }
-        h.findings.retain(|f| self.asked.contains(f));
+        h.findings.retain(|f| self.was_asked(*f));
         h.findings.dedup();
         self.hypothesis = Some(h);
         true
@@ -259,6 +403,22 @@ pub struct LogEntry {
     pub critical_errors: Vec<String>,
     /// Points per part of the marking scheme: (name, points, out of).
     pub parts: Vec<(String, u32, u32)>,
+    /// How questions were put (attempts logged before there were modes were on the board).
+    #[serde(default = "guided")]
+    pub mode: AskMode,
+    /// Typed questions that matched nothing, as typed.
+    #[serde(default)]
+    pub unclear: Vec<String>,
+    /// The band of the total.
+    #[serde(default)]
+    pub band: String,
+    /// The global rating's reasons.
+    #[serde(default)]
+    pub global: Vec<String>,
+}
+
+fn guided() -> AskMode {
+    AskMode::Guided
 }
 
 impl LogEntry {
@@ -278,7 +438,7 @@ impl LogEntry {
             case: station.case.case.id.clone(),
             title: station.case.case.title.clone(),
             questionnaire: format!("{} {}", q.meta.id, q.meta.version),
-            asked: ids(attempt.asked()),
+            asked: ids(&attempt.asked()),
             classification: q.classes[h.class].id.clone(),
             triage: q.triage[h.triage].id.clone(),
             findings: ids(&h.findings),
@@ -294,13 +454,53 @@ impl LogEntry {
                 .iter()
                 .map(|p| (p.name.to_string(), p.points, p.max))
                 .collect(),
+            mode: attempt.mode,
+            unclear: attempt
+                .questions()
+                .iter()
+                .filter(|p| p.unclear())
+                .filter_map(|p| p.text.clone())
+                .collect(),
+            band: g.band.clone(),
+            global: g.global.clone(),
         }
+    }
+}
+
+/// Labels for the ids a log entry keeps (the ids themselves when the questionnaire is not
+/// at hand or no longer has them).
+#[derive(Debug, Clone, Default)]
+pub struct Labels {
+    names: std::collections::HashMap<String, String>,
+}
+
+impl Labels {
+    /// The class and triage labels of `q`.
+    pub fn of(q: Option<&Questionnaire>) -> Labels {
+        let mut names = std::collections::HashMap::new();
+        if let Some(q) = q {
+            for (i, c) in q.classes.iter().enumerate() {
+                names.insert(format!("class:{}", c.id), crate::summary::class_name(q, CIdx(i)));
+            }
+            for t in &q.triage {
+                names.insert(format!("triage:{}", t.id), t.label.clone());
+            }
+        }
+        Labels { names }
+    }
+
+    fn class<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(&format!("class:{id}")).map_or(id, String::as_str)
+    }
+
+    fn triage<'a>(&'a self, id: &'a str) -> &'a str {
+        self.names.get(&format!("triage:{id}")).map_or(id, String::as_str)
     }
 }
 
 /// The practice log as text: for each case (in the order first tried) its attempts over time,
 /// with the score, the result, how many items were asked and what was concluded.
-pub fn history_text(entries: &[LogEntry]) -> String {
+pub fn history_text(entries: &[LogEntry], labels: &Labels) -> String {
     use std::fmt::Write;
     let mut cases: Vec<&str> = Vec::new();
     for e in entries {
@@ -324,23 +524,26 @@ pub fn history_text(entries: &[LogEntry]) -> String {
             tries.len(),
             trend.join(" → ")
         );
-        let _ = writeln!(
-            out,
-            "  {:<17}  {:>5}  {:<6}  {:>5}  {:<24}  how soon",
-            "when (UTC)", "score", "result", "asked", "picture"
-        );
         for e in tries {
             let when: String = e.at.replace('T', " ").chars().take(16).collect();
             let result = if e.passed { "pass" } else { "FAIL" };
+            let band = if e.band.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", e.band)
+            };
             let _ = writeln!(
                 out,
-                "  {:<17}  {:>5}  {:<6}  {:>5}  {:<24}  {}",
-                when,
+                "  {when} UTC  {}/100 {result}{band}, {} item(s) asked, {}",
                 e.score,
-                result,
                 e.asked.len(),
-                e.classification,
-                e.triage
+                e.mode.id().replace('_', "-"),
+            );
+            let _ = writeln!(
+                out,
+                "    picture: {}; how soon: {}",
+                labels.class(&e.classification),
+                labels.triage(&e.triage)
             );
             for c in &e.critical_errors {
                 let _ = writeln!(out, "    critical error: {c}");
@@ -348,4 +551,47 @@ pub fn history_text(entries: &[LogEntry]) -> String {
         }
     }
     out
+}
+
+/// The practice log as JSON: one object per attempt, with labels next to the ids.
+pub fn history_json(entries: &[LogEntry], labels: &Labels) -> serde_json::Value {
+    serde_json::Value::Array(
+        entries
+            .iter()
+            .map(|e| {
+                let mut v = serde_json::to_value(e).unwrap_or_default();
+                v["classification_label"] = labels.class(&e.classification).into();
+                v["triage_label"] = labels.triage(&e.triage).into();
+                v
+            })
+            .collect(),
+    )
+}
+
+/// The practice log as CSV: a header, then one row per attempt.
+pub fn history_csv(entries: &[LogEntry], labels: &Labels) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "at", "case", "title", "mode", "score", "passed", "band", "asked", "unclear",
+        "picture", "how_soon", "critical_errors",
+    ]);
+    for e in entries {
+        let _ = w.write_record([
+            e.at.as_str(),
+            &e.case,
+            &e.title,
+            e.mode.id(),
+            &e.score.to_string(),
+            if e.passed { "yes" } else { "no" },
+            &e.band,
+            &e.asked.join(" "),
+            &e.unclear.len().to_string(),
+            labels.class(&e.classification),
+            labels.triage(&e.triage),
+            &e.critical_errors.join("; "),
+        ]);
+    }
+    w.into_inner()
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default()
 }

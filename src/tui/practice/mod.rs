@@ -6,7 +6,9 @@ pub mod keys;
 pub mod session;
 pub mod view;
 
-use crate::practice::{Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, grade};
+use crate::practice::{
+    AskMode, Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Matcher, Station, Target, grade,
+};
 use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
 use crate::tui::shell::Screens;
@@ -69,6 +71,18 @@ pub struct PracticeApp {
     pub stations: Vec<Station>,
     /// How attempts are marked.
     pub marking: Marking,
+    /// Reads typed questions.
+    pub matcher: Matcher,
+    /// How questions are put now (the student can switch).
+    pub mode: AskMode,
+    /// What is typed in the question line.
+    pub input: String,
+    /// The items offered under the question line: the long menu's matches, or the readings a
+    /// typed question could have.
+    pub menu: Vec<Target>,
+    pub menu_cursor: usize,
+    /// Everything said so far, including questions not understood and repeats.
+    pub transcript: Vec<Exchange>,
     /// Cases that could not be loaded, named on the list.
     pub broken: Vec<Broken>,
     /// Earlier attempts and this session's, for the list's "best" column.
@@ -94,6 +108,18 @@ pub struct PracticeApp {
     pub effects: Vec<Effect>,
 }
 
+/// One exchange of the transcript.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    /// The question as typed, or the topic picked.
+    pub asked: String,
+    pub reply: String,
+    /// Counted as a question of the attempt (false for repeats and questions back).
+    pub counted: bool,
+    /// Not understood.
+    pub unclear: bool,
+}
+
 /// Transcript lines one PgUp/PgDn moves.
 const TRANSCRIPT_PAGE: usize = 5;
 
@@ -102,6 +128,8 @@ impl PracticeApp {
     pub fn new(
         stations: Vec<Station>,
         marking: Marking,
+        matcher: Matcher,
+        mode: AskMode,
         broken: Vec<Broken>,
         single: bool,
         theme: Theme,
@@ -109,6 +137,12 @@ impl PracticeApp {
         let mut app = PracticeApp {
             stations,
             marking,
+            matcher,
+            mode,
+            input: String::new(),
+            menu: Vec::new(),
+            menu_cursor: 0,
+            transcript: Vec::new(),
             broken,
             log: Vec::new(),
             screen: Screen::List,
@@ -145,7 +179,11 @@ impl PracticeApp {
 
     fn start(&mut self, station: usize) {
         self.station = station;
-        self.attempt = Attempt::new();
+        self.attempt = Attempt::in_mode(self.mode);
+        self.input.clear();
+        self.menu.clear();
+        self.menu_cursor = 0;
+        self.transcript.clear();
         let q = self.current().questionnaire().clone();
         self.board = (0..q.sections.len())
             .flat_map(|s| {

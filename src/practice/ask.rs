@@ -1,0 +1,568 @@
+//! Reading a question typed in the student's own words ("any pins and needles?", "wehre does
+//! it hurt") as the item or items of the questionnaire it asks about, with the phrase data of
+//! [`super::phrases`]. Pure and deterministic.
+//!
+//! How: the text is cut into questions (sentences, and "…, and does …" joins); each word is
+//! corrected to a known word when it is one typing slip away (`strsim`'s optimal string
+//! alignment distance, which counts a swap of two letters as one slip), rewritten by the
+//! data's `same` table, dropped when it is a stop word, and stemmed (`rust-stemmers`, the
+//! Snowball stemmers), so word forms and word order do not matter. A phrase matches when all
+//! its stems are in the question (three quarters of their weight for phrases of four stems or
+//! more); a target (an item, or one option of it) scores by how much of the question its
+//! matching phrases explain, rare words weighing more (inverse document frequency over items).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::Serialize;
+
+use crate::questionnaire::{OIdx, QIdx, Questionnaire};
+
+use super::phrases::Phrases;
+
+/// A score at or above this is a match.
+pub const MATCH: f64 = 0.5;
+/// A second, separate part of one question counts when it scores at least this.
+const SECOND: f64 = MATCH;
+/// Two readings of the same words closer than this are a choice for the student.
+const CLOSE: f64 = 0.08;
+/// A second part of one question needs words weighing at least this.
+const TELLING: f64 = 2.5;
+/// The weight of a word no phrase uses.
+const UNKNOWN: f64 = 2.0;
+
+/// What a question can be about: an item, or one option (sign) of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Target {
+    pub item: QIdx,
+    /// The option asked about (for red-flag screening items, one sign).
+    pub option: Option<OIdx>,
+}
+
+/// One reading of a question, scored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub target: Target,
+    /// 0 to 1.
+    pub score: f64,
+    /// Which words of its question the reading explains (positions).
+    words: BTreeSet<usize>,
+}
+
+/// What a typed question was understood to ask.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Understood {
+    /// These, in the order asked (one, or several questions in one).
+    Asked(Vec<Target>),
+    /// It could be any of these: the student says which.
+    Choice(Vec<Target>),
+    /// Nothing the questionnaire covers.
+    Unclear,
+}
+
+/// A typed question read: the decision and every reading that matched, best first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    pub understood: Understood,
+    pub matches: Vec<Match>,
+}
+
+#[derive(Debug, Clone)]
+struct Indexed {
+    target: Target,
+    stems: Vec<String>,
+}
+
+/// A typed-question reader for one questionnaire and its phrases.
+#[derive(Clone)]
+pub struct Matcher {
+    algorithm: Algorithm,
+    stop: HashSet<String>,
+    same: HashMap<String, Vec<String>>,
+    joins: HashSet<String>,
+    openers: HashSet<String>,
+    /// Every word the data knows, for correcting slips (sorted, so corrections are stable).
+    vocabulary: Vec<String>,
+    known: HashSet<String>,
+    /// Every stem the phrases use: a word with a known stem needs no correcting.
+    known_stems: HashSet<String>,
+    phrases: Vec<Indexed>,
+    weight: HashMap<String, f64>,
+    /// Per item, the options asked one at a time (its signs) when it is a screening item.
+    signs: Vec<Vec<OIdx>>,
+    /// What the patient says when a question cannot be answered as it stands.
+    pub texts: super::phrases::PatientTexts,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("phrases", &self.phrases.len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn algorithm(language: &str) -> Algorithm {
+    match language {
+        "arabic" => Algorithm::Arabic,
+        "danish" => Algorithm::Danish,
+        "dutch" => Algorithm::Dutch,
+        "finnish" => Algorithm::Finnish,
+        "french" => Algorithm::French,
+        "german" => Algorithm::German,
+        "greek" => Algorithm::Greek,
+        "hungarian" => Algorithm::Hungarian,
+        "italian" => Algorithm::Italian,
+        "norwegian" => Algorithm::Norwegian,
+        "portuguese" => Algorithm::Portuguese,
+        "romanian" => Algorithm::Romanian,
+        "russian" => Algorithm::Russian,
+        "spanish" => Algorithm::Spanish,
+        "swedish" => Algorithm::Swedish,
+        "tamil" => Algorithm::Tamil,
+        "turkish" => Algorithm::Turkish,
+        _ => Algorithm::English,
+    }
+}
+
+/// A word of a text (lower case), or a mark that may cut it into questions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Token {
+    Word(String),
+    Comma,
+    End,
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() || c == '&' {
+            word.push(c);
+            continue;
+        }
+        if !word.is_empty() {
+            out.push(Token::Word(std::mem::take(&mut word)));
+        }
+        match c {
+            ',' => out.push(Token::Comma),
+            '?' | '.' | '!' | ';' | ':' | '\n' => out.push(Token::End),
+            _ => {}
+        }
+    }
+    if !word.is_empty() {
+        out.push(Token::Word(word));
+    }
+    out
+}
+
+/// The words of a text, lower case, without the marks.
+fn words(text: &str) -> Vec<String> {
+    tokens(text)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Word(w) => Some(w),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether a red-flag rule reads item `i` alone: asking it screens for red flags.
+pub fn is_screening(q: &Questionnaire, i: QIdx) -> bool {
+    q.rules.iter().any(|r| r.red_flag && r.when.read() == [i])
+}
+
+/// The signs of a screening item that lists several ("any of these?"): its options other
+/// than the exclusive "none of these". Empty for other items, which are asked whole.
+pub fn signs(q: &Questionnaire, i: QIdx) -> Vec<OIdx> {
+    let listed = matches!(q.questions[i].kind, crate::questionnaire::Kind::Multi { .. });
+    if !listed || !is_screening(q, i) {
+        return Vec::new();
+    }
+    q.questions[i]
+        .kind
+        .options()
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| !o.exclusive)
+        .map(|(o, _)| o)
+        .collect()
+}
+
+impl Matcher {
+    /// A reader for `q` with `phrases` (checked against `q`); every item's topic is a phrase
+    /// too.
+    pub fn new(q: &Questionnaire, phrases: &Phrases) -> Matcher {
+        let mut m = Matcher {
+            algorithm: algorithm(&phrases.language),
+            stop: phrases.stop.iter().cloned().collect(),
+            same: phrases
+                .same
+                .iter()
+                .map(|(k, v)| (k.clone(), v.split_whitespace().map(String::from).collect()))
+                .collect(),
+            joins: phrases.joins.iter().cloned().collect(),
+            openers: phrases.openers.iter().cloned().collect(),
+            vocabulary: Vec::new(),
+            known: HashSet::new(),
+            known_stems: HashSet::new(),
+            phrases: Vec::new(),
+            weight: HashMap::new(),
+            signs: (0..q.questions.len()).map(|i| signs(q, i)).collect(),
+            texts: phrases.patient.clone(),
+        };
+        let mut known: BTreeSet<String> = phrases.stop.iter().cloned().collect();
+        for (k, v) in &phrases.same {
+            known.insert(k.clone());
+            known.extend(v.split_whitespace().map(String::from));
+        }
+        let topics = q
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (i, None, x.topic().to_string()));
+        let stemmer = Stemmer::create(m.algorithm);
+        for (item, option, text) in phrases.entries.iter().cloned().chain(topics) {
+            let raw: Vec<String> = words(&text);
+            known.extend(raw.iter().cloned());
+            let stems = m.stems(&stemmer, raw.iter().map(String::as_str), false);
+            if stems.is_empty() {
+                continue;
+            }
+            let option = option.filter(|o| m.signs[item].contains(o));
+            m.phrases.push(Indexed {
+                target: Target { item, option },
+                stems: stems.into_iter().map(|(_, s)| s).collect(),
+            });
+        }
+        // Weights: a stem used by few items tells more than one used by many.
+        let mut items_of: HashMap<&str, BTreeSet<QIdx>> = HashMap::new();
+        for p in &m.phrases {
+            for s in &p.stems {
+                items_of.entry(s).or_default().insert(p.target.item);
+            }
+        }
+        let n = q.questions.len().max(1) as f64;
+        let weight = items_of
+            .into_iter()
+            .map(|(s, items)| (s.to_string(), (1.0 + n / items.len() as f64).ln()))
+            .collect();
+        m.weight = weight;
+        m.known_stems = m.phrases.iter().flat_map(|p| p.stems.iter().cloned()).collect();
+        m.known = known.iter().cloned().collect();
+        m.vocabulary = known.into_iter().collect();
+        m
+    }
+
+    /// The stems of some words, each with the position of the word it came from; slips are
+    /// corrected when `correct`.
+    fn stems<'a>(
+        &self,
+        stemmer: &Stemmer,
+        words: impl Iterator<Item = &'a str>,
+        correct: bool,
+    ) -> Vec<(usize, String)> {
+        let mut out = Vec::new();
+        for (at, word) in words.enumerate() {
+            let word = if correct {
+                self.correct(stemmer, word)
+            } else {
+                word.to_string()
+            };
+            let read: Vec<String> = match self.same.get(&word) {
+                Some(v) => v.clone(),
+                None => vec![word],
+            };
+            for w in read {
+                if !self.stop.contains(&w) {
+                    out.push((at, stemmer.stem(&w).into_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    /// A word, or the known word it is one slip from (two for long words). Words of three
+    /// letters or fewer, and words whose stem a phrase uses, are left as they are; a word of
+    /// four letters is corrected only by a changed or swapped letter after the first.
+    fn correct(&self, stemmer: &Stemmer, word: &str) -> String {
+        let len = word.chars().count();
+        if len < 4
+            || self.known.contains(word)
+            || self.known_stems.contains(stemmer.stem(word).as_ref())
+            || word.chars().any(|c| c.is_ascii_digit())
+        {
+            return word.to_string();
+        }
+        let most = if len >= 8 { 2 } else { 1 };
+        let first = word.chars().next();
+        // The nearest; among equals, a word that carries meaning, with the same first letter,
+        // of the nearest length.
+        self.vocabulary
+            .iter()
+            .filter(|k| k.chars().count() >= 3)
+            .map(|k| {
+                let d = strsim::osa_distance(word, k);
+                let len = k.chars().count().abs_diff(len);
+                (d, self.stop.contains(k), k.chars().next() != first, len, k)
+            })
+            .filter(|(d, _, other_first, len_diff, _)| {
+                // A short word only by a swap or a changed letter after its first.
+                *d <= most && (len >= 5 || (!*other_first && *len_diff == 0))
+            })
+            .min()
+            .map(|(.., k)| k.clone())
+            .unwrap_or_else(|| word.to_string())
+    }
+
+    /// Reads a typed question.
+    pub fn read(&self, text: &str) -> Reading {
+        let stemmer = Stemmer::create(self.algorithm);
+        let mut asked: Vec<Target> = Vec::new();
+        let mut choice: Option<Vec<Target>> = None;
+        let mut all: BTreeMap<Target, Match> = BTreeMap::new();
+        let parts = self.parts(text);
+        let several = parts.len() > 1;
+        for part in parts {
+            let stems = self.stems(&stemmer, part.iter().map(String::as_str), true);
+            let found = self.matches(&stems);
+            for m in &found {
+                let kept = all.entry(m.target).or_insert_with(|| m.clone());
+                if m.score > kept.score {
+                    *kept = m.clone();
+                }
+            }
+            let Some(best) = found.first() else { continue };
+            let mut taken = vec![best.clone()];
+            let mut close = vec![best.target];
+            let weight_of = |words: &BTreeSet<usize>| -> f64 {
+                stems
+                    .iter()
+                    .filter(|(at, _)| words.contains(at))
+                    .map(|(_, s)| self.weight(s))
+                    .sum()
+            };
+            let all_words: BTreeSet<usize> = stems.iter().map(|(at, _)| *at).collect();
+            for m in &found[1..] {
+                let overlaps = taken.iter().any(|t| !t.words.is_disjoint(&m.words));
+                // A second question in the same words: it explains most of what the first
+                // left, with a telling word ("any fever, or weight loss?").
+                let left: BTreeSet<usize> = all_words
+                    .iter()
+                    .copied()
+                    .filter(|at| !taken.iter().any(|t| t.words.contains(at)))
+                    .collect();
+                let explains = weight_of(&m.words);
+                let second = m.score >= SECOND
+                    && explains >= TELLING
+                    && explains >= 0.6 * weight_of(&left);
+                if !overlaps && second {
+                    taken.push(m.clone());
+                } else if overlaps
+                    && best.score - m.score < CLOSE
+                    && m.target.item != best.target.item
+                    && m.words.is_subset(&best.words) == best.words.is_subset(&m.words)
+                {
+                    close.push(m.target);
+                }
+            }
+            if close.len() > 1 && !several && choice.is_none() {
+                choice = Some(close);
+                continue;
+            }
+            // Parts in the order their words came.
+            taken.sort_by_key(|m| m.words.first().copied());
+            for t in taken {
+                if !asked.contains(&t.target) {
+                    asked.push(t.target);
+                }
+            }
+        }
+        let mut matches: Vec<Match> = all.into_values().collect();
+        matches.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+        let understood = match choice {
+            Some(c) if asked.is_empty() => Understood::Choice(c),
+            _ if asked.is_empty() => Understood::Unclear,
+            _ => Understood::Asked(asked),
+        };
+        Reading {
+            understood,
+            matches,
+        }
+    }
+
+    /// The questions in a text: its sentences, cut again where a join (or a comma) and an
+    /// opener meet ("Where is it, and does it spread?").
+    fn parts(&self, text: &str) -> Vec<Vec<String>> {
+        let toks = tokens(text);
+        let is = |k: usize, set: &HashSet<String>| {
+            matches!(toks.get(k), Some(Token::Word(w)) if set.contains(w))
+        };
+        let mut parts: Vec<Vec<String>> = vec![Vec::new()];
+        for (i, t) in toks.iter().enumerate() {
+            let cut = match t {
+                Token::End => true,
+                Token::Comma => {
+                    is(i + 1, &self.openers) || (is(i + 1, &self.joins) && is(i + 2, &self.openers))
+                }
+                Token::Word(_) => is(i, &self.joins) && is(i + 1, &self.openers),
+            };
+            if cut {
+                parts.push(Vec::new());
+            } else if let (Token::Word(w), Some(last)) = (t, parts.last_mut()) {
+                last.push(w.clone());
+            }
+        }
+        parts.retain(|p| !p.is_empty());
+        parts
+    }
+
+    /// Every target one question's stems match, best first.
+    fn matches(&self, stems: &[(usize, String)]) -> Vec<Match> {
+        let weight = |s: &str| self.weight.get(s).copied().unwrap_or(UNKNOWN);
+        // Each stem once, at its first position.
+        let mut seen = HashSet::new();
+        let stems: Vec<&(usize, String)> =
+            stems.iter().filter(|(_, s)| seen.insert(s.as_str())).collect();
+        let total: f64 = stems.iter().map(|(_, s)| weight(s)).sum();
+        if total <= 0.0 {
+            return Vec::new();
+        }
+        let mut best: BTreeMap<Target, (f64, BTreeSet<usize>)> = BTreeMap::new();
+        for p in &self.phrases {
+            let wanted: f64 = p.stems.iter().map(|s| weight(s)).sum();
+            let found: Vec<usize> = p
+                .stems
+                .iter()
+                .filter_map(|s| stems.iter().find(|(_, q)| q == s).map(|(at, _)| *at))
+                .collect();
+            let have: f64 = p
+                .stems
+                .iter()
+                .filter(|s| stems.iter().any(|(_, q)| q == *s))
+                .map(|s| weight(s))
+                .sum();
+            let complete = if p.stems.len() >= 4 {
+                have >= 0.75 * wanted
+            } else {
+                found.len() == p.stems.len()
+            };
+            if !complete || wanted <= 0.0 {
+                continue;
+            }
+            let entry = best.entry(p.target).or_insert((0.0, BTreeSet::new()));
+            entry.0 = entry.0.max(have / wanted);
+            entry.1.extend(found);
+        }
+        // An option's reading also reads its item: an item matched only through the words of
+        // one of its options is that option.
+        let mut out: Vec<Match> = best
+            .into_iter()
+            .map(|(target, (phrase, words))| {
+                let covered: f64 = stems
+                    .iter()
+                    .filter(|(at, _)| words.contains(at))
+                    .map(|(_, s)| weight(s))
+                    .sum();
+                let score = phrase * (0.3 + 0.7 * covered / total);
+                Match {
+                    target,
+                    score: (score * 100.0).round() / 100.0,
+                    words,
+                }
+            })
+            .filter(|m| m.score >= MATCH)
+            .collect();
+        // A whole item and one of its options read from the same words: the option is meant.
+        let options: Vec<Match> = out.iter().filter(|m| m.target.option.is_some()).cloned().collect();
+        out.retain(|m| {
+            m.target.option.is_some()
+                || !options.iter().any(|o| {
+                    o.target.item == m.target.item && m.words.is_subset(&o.words) && o.score >= m.score
+                })
+        });
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+        out
+    }
+
+    /// Every phrase as the stems it is matched by, with its target (for checking the data).
+    pub fn phrase_stems(&self) -> Vec<(Target, Vec<String>)> {
+        self.phrases
+            .iter()
+            .map(|p| (p.target, p.stems.clone()))
+            .collect()
+    }
+
+    /// How much a stem weighs (rare stems more).
+    pub fn weight(&self, stem: &str) -> f64 {
+        self.weight.get(stem).copied().unwrap_or(UNKNOWN)
+    }
+
+    /// The signs of item `i` (empty unless it is a screening item).
+    pub fn signs(&self, i: QIdx) -> &[OIdx] {
+        self.signs.get(i).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
+/// A typed question and what the patient said to it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Heard {
+    pub reading: Reading,
+    /// The patient's words: the replies to what was asked, or a question back.
+    pub said: String,
+}
+
+/// What the patient of `station` says to a typed question.
+pub fn hear(station: &super::Station, matcher: &Matcher, text: &str) -> Heard {
+    let texts = &matcher.texts;
+    let reading = matcher.read(text);
+    let q = station.questionnaire();
+    let said = match &reading.understood {
+        Understood::Asked(targets) => targets
+            .iter()
+            .map(|t| match station.reply_to(*t) {
+                super::Reply::Said(s) => s,
+                super::Reply::NotApplicable => texts.not_applicable.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Understood::Choice(targets) => {
+            let topics: Vec<&str> = targets.iter().map(|t| target_name(q, *t)).collect();
+            texts.choice(&topics)
+        }
+        Understood::Unclear => texts.unclear.clone(),
+    };
+    Heard { reading, said }
+}
+
+/// An item's topic, or for one sign the option's label.
+pub fn target_name(q: &Questionnaire, t: Target) -> &str {
+    let item = &q.questions[t.item];
+    match t.option.and_then(|o| item.kind.options().get(o)) {
+        Some(o) => &o.label,
+        None => item.topic(),
+    }
+}
+
+/// A target by id: `item` or `item.option`.
+pub fn target_by_id(q: &Questionnaire, id: &str) -> Option<Target> {
+    let (item, option) = match id.split_once('.') {
+        Some((i, o)) => (i, Some(o)),
+        None => (id, None),
+    };
+    let i = q.question_index(item)?;
+    let option = match option {
+        Some(o) => Some(q.questions[i].option_index(o)?),
+        None => None,
+    };
+    Some(Target { item: i, option })
+}
+
+/// A target as an id: `item` or `item.option`.
+pub fn target_id(q: &Questionnaire, t: Target) -> String {
+    let item = &q.questions[t.item];
+    match t.option.and_then(|o| item.kind.options().get(o)) {
+        Some(o) => format!("{}.{}", item.id, o.id),
+        None => item.id.clone(),
+    }
+}
