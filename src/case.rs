@@ -198,7 +198,9 @@ pub fn check_walked(
     }
     // Sign replies: options of screening items, and every sign of an answered screening item.
     for (id, replies) in &case.signs {
-        let Some(i) = q.question_index(id) else { continue };
+        let Some(i) = q.question_index(id) else {
+            continue;
+        };
         let signs = crate::practice::ask::signs(q, i);
         if signs.is_empty() {
             problems.push(problem(format!(
@@ -221,7 +223,9 @@ pub fn check_walked(
         }
     }
     for id in &case.key.critical {
-        let Some(i) = q.question_index(id) else { continue };
+        let Some(i) = q.question_index(id) else {
+            continue;
+        };
         let signs = crate::practice::ask::signs(q, i);
         let given = case.signs.get(id);
         let missing: Vec<&str> = signs

@@ -138,6 +138,18 @@ fn bullet(text: impl AsRef<str>, tone: Tone) -> Block {
 
 /// A class in plain words, then its clinical term: "Pain sent from somewhere else (likely
 /// referred pain)".
+/// A class as a clinician names it (its term, else its label), for students.
+pub fn class_term(q: &Questionnaire, c: CIdx) -> String {
+    let class = &q.classes[c];
+    let name = class.term.as_deref().unwrap_or(&class.label);
+    let mut chars = name.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A class in plain words, then its term.
 pub fn class_name(q: &Questionnaire, c: CIdx) -> String {
     let class = &q.classes[c];
     match &class.term {

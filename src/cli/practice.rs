@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kinscreen::practice::ask::{self, Matcher, Understood};
-use kinscreen::practice::phrases::{self, Phrases};
+use kinscreen::practice::phrases;
 use kinscreen::practice::{self, AskMode, Broken, Grade, Marking, Station, written};
 use kinscreen::questionnaire::Questionnaire;
 use kinscreen::tui;
@@ -161,7 +161,10 @@ fn grade_text(marking: &Marking, q: &Questionnaire, g: &Grade, errors: &[String]
             .join("; ")
     };
     if !g.essential_missed.is_empty() {
-        out.push_str(&format!("essential, not asked: {}\n", topics(&g.essential_missed)));
+        out.push_str(&format!(
+            "essential, not asked: {}\n",
+            topics(&g.essential_missed)
+        ));
     }
     if !g.added_nothing.is_empty() {
         out.push_str(&format!("added nothing: {}\n", topics(&g.added_nothing)));
@@ -199,11 +202,12 @@ fn matcher(q: &Questionnaire, files: &Files) -> Result<Matcher, CliError> {
             let src = read(&path)?;
             phrases::load(q, &src, &name).map_err(|problems| {
                 warn_excerpts(&problems, &src);
-                CliError::Input(format!("{name} cannot be used to read questions (see above)"))
+                CliError::Input(format!(
+                    "{name} cannot be used to read questions (see above)"
+                ))
             })?
         }
-        None => phrases::load(q, phrases::BUILTIN_SOURCE, phrases::BUILTIN_NAME)
-            .unwrap_or_else(|_| Phrases::none()),
+        None => return Ok(Matcher::builtin(q)),
     };
     Ok(Matcher::new(q, &phrases))
 }
@@ -232,7 +236,10 @@ fn load_marking(path: Option<&Path>) -> Result<Marking, CliError> {
 
 /// The cases to practise: one case file, every case in a folder, or the built-in cases. Cases
 /// that could not be loaded are told on standard error (and listed).
-fn stations(q: &Arc<Questionnaire>, files: &Files) -> Result<(Vec<Station>, Vec<Broken>), CliError> {
+fn stations(
+    q: &Arc<Questionnaire>,
+    files: &Files,
+) -> Result<(Vec<Station>, Vec<Broken>), CliError> {
     let (stations, broken) = match (files.case, files.cases) {
         (Some(file), _) => {
             let name = file.display().to_string();

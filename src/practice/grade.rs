@@ -168,6 +168,14 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
     };
     let guessed = 2 * (station.essential.len() - essential_missed.len()) < station.essential.len();
     let mut judged = if class_correct { s.picture } else { 0 } + triage_points;
+    // A history too thin to judge earns a share of focus and global rating as thin.
+    let thin = |points: u32| {
+        if guessed {
+            points / s.guess_divisor.max(1)
+        } else {
+            points
+        }
+    };
     if guessed {
         judged /= s.guess_divisor.max(1);
     }
@@ -175,11 +183,14 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
 
     // The global rating, from the order of the attempt.
     let returns = returns_to_topics(q, &asked);
-    let organisation = s
-        .organisation
-        .saturating_sub(s.organisation_step.saturating_mul(u32::try_from(returns).unwrap_or(u32::MAX)));
+    let organisation = s.organisation.saturating_sub(
+        s.organisation_step
+            .saturating_mul(u32::try_from(returns).unwrap_or(u32::MAX)),
+    );
     let in_key = |i: QIdx| {
-        station.critical.contains(&i) || station.essential.contains(&i) || station.routine.contains(&i)
+        station.critical.contains(&i)
+            || station.essential.contains(&i)
+            || station.routine.contains(&i)
     };
     let relevant = questions
         .iter()
@@ -233,9 +244,13 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
     let parts = vec![
         part(&names.breadth, breadth, s.breadth),
         part(&names.critical, critical, s.critical),
-        part(&names.focus, focus, s.focus),
+        part(&names.focus, thin(focus), s.focus),
         part(&names.accuracy, accuracy, s.accuracy()),
-        part(&names.global, organisation + driven + early, s.global()),
+        part(
+            &names.global,
+            thin(organisation + driven + early),
+            s.global(),
+        ),
     ];
     let sum: u32 = parts.iter().map(|p| p.points).sum();
     let total = if critical_errors.is_empty() {

@@ -278,7 +278,11 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
     }
     let numbers = scheme.numbers();
     let mut check = |text: &Spanned<String>, known: &[&str]| {
-        let known: Vec<&str> = known.iter().copied().chain(numbers.keys().copied()).collect();
+        let known: Vec<&str> = known
+            .iter()
+            .copied()
+            .chain(numbers.keys().copied())
+            .collect();
         for name in placeholders(text.get_ref()) {
             if !known.contains(&name) {
                 problems.push(problem(
@@ -300,7 +304,10 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
     check(&raw.texts.organised, &[]);
     check(&raw.texts.jumps, &["returns"]);
     check(&raw.texts.driven, &["relevant", "questions"]);
-    check(&raw.texts.screened_early, &["early", "critical", "early_slack"]);
+    check(
+        &raw.texts.screened_early,
+        &["early", "critical", "early_slack"],
+    );
     check(&raw.texts.under_triaged, &["said", "needed"]);
     let names: Vec<&str> = numbers.keys().copied().collect();
     for rule in raw.texts.rules.get_ref() {
@@ -419,7 +426,11 @@ mod tests {
         let line = typo.lines().position(|l| l.starts_with("focsu")).unwrap() + 1;
         assert!(p[0].starts_with(&format!("{line}:1 ")), "{p:?}");
 
-        let text = BUILTIN_SOURCE.replace("plus {early_slack}", "plus {slack}");
+        let text = BUILTIN_SOURCE.replacen(
+            "{early_slack} other questions.",
+            "{slack} other questions.",
+            1,
+        );
         let p = problems(&text);
         assert!(
             p[0].contains("`{slack}` is not something this text can name"),

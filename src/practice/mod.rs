@@ -8,9 +8,9 @@ mod compiled;
 mod grade;
 pub mod marking;
 pub mod phrases;
-pub mod written;
 #[cfg(test)]
 mod tests;
+pub mod written;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -214,8 +214,9 @@ pub struct Hypothesis {
     pub findings: Vec<QIdx>,
 }
 
-/// How the student puts questions to the patient.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// How the student puts questions to the patient, from the least cued to the most (an attempt
+/// that switched records the most cued mode it used).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AskMode {
     /// In their own words (the default): nothing is shown before asking.
@@ -228,6 +229,24 @@ pub enum AskMode {
 }
 
 impl AskMode {
+    /// The next mode, round the three.
+    pub fn next(self) -> AskMode {
+        match self {
+            AskMode::Typed => AskMode::LongMenu,
+            AskMode::LongMenu => AskMode::Guided,
+            AskMode::Guided => AskMode::Typed,
+        }
+    }
+
+    /// How the mode is named on the screen.
+    pub fn name(self) -> &'static str {
+        match self {
+            AskMode::Typed => "typed questions",
+            AskMode::LongMenu => "long menu",
+            AskMode::Guided => "guided (board)",
+        }
+    }
+
     /// The id used in attempt files and the log.
     pub fn id(self) -> &'static str {
         match self {
@@ -266,6 +285,16 @@ impl Attempt {
         Attempt::default()
     }
 
+    /// The student switched to `mode`: before the first question the attempt is in that mode,
+    /// afterwards in the most cued of the modes used.
+    pub fn switch(&mut self, mode: AskMode) {
+        self.mode = if self.questions.is_empty() {
+            mode
+        } else {
+            self.mode.max(mode)
+        };
+    }
+
     /// An attempt in `mode`.
     pub fn in_mode(mode: AskMode) -> Self {
         Attempt {
@@ -276,15 +305,22 @@ impl Attempt {
 
     /// Whether `t` was asked: its item as a whole, or that one sign of it.
     pub fn covers(&self, t: Target) -> bool {
-        self.questions.iter().flat_map(|p| &p.asked).any(|a| {
-            a.item == t.item && (a.option.is_none() || a.option == t.option)
-        })
+        self.questions
+            .iter()
+            .flat_map(|p| &p.asked)
+            .any(|a| a.item == t.item && (a.option.is_none() || a.option == t.option))
     }
 
     /// Asks item `i` as a whole (board or long menu). Returns false (and counts nothing) when
     /// it was asked before or the hypothesis is already committed.
     pub fn ask(&mut self, i: QIdx) -> bool {
-        self.put(None, &[Target { item: i, option: None }]) == [true]
+        self.put(
+            None,
+            &[Target {
+                item: i,
+                option: None,
+            }],
+        ) == [true]
     }
 
     /// Puts a typed question that asks `targets` (none: it was not understood, and counts as
@@ -332,7 +368,10 @@ impl Attempt {
 
     /// Whether item `i` was asked, wholly or in part.
     pub fn was_asked(&self, i: QIdx) -> bool {
-        self.questions.iter().flat_map(|p| &p.asked).any(|t| t.item == i)
+        self.questions
+            .iter()
+            .flat_map(|p| &p.asked)
+            .any(|t| t.item == i)
     }
 
     /// The question (1-based) from which item `i`, with these `signs` (none: the item is asked
@@ -358,7 +397,12 @@ impl Attempt {
         signs
             .iter()
             .copied()
-            .filter(|o| !self.covers(Target { item: i, option: Some(*o) }))
+            .filter(|o| {
+                !self.covers(Target {
+                    item: i,
+                    option: Some(*o),
+                })
+            })
             .collect()
     }
 
@@ -480,7 +524,10 @@ impl Labels {
         let mut names = std::collections::HashMap::new();
         if let Some(q) = q {
             for (i, c) in q.classes.iter().enumerate() {
-                names.insert(format!("class:{}", c.id), crate::summary::class_name(q, CIdx(i)));
+                names.insert(
+                    format!("class:{}", c.id),
+                    crate::summary::class_name(q, CIdx(i)),
+                );
             }
             for t in &q.triage {
                 names.insert(format!("triage:{}", t.id), t.label.clone());
@@ -490,11 +537,15 @@ impl Labels {
     }
 
     fn class<'a>(&'a self, id: &'a str) -> &'a str {
-        self.names.get(&format!("class:{id}")).map_or(id, String::as_str)
+        self.names
+            .get(&format!("class:{id}"))
+            .map_or(id, String::as_str)
     }
 
     fn triage<'a>(&'a self, id: &'a str) -> &'a str {
-        self.names.get(&format!("triage:{id}")).map_or(id, String::as_str)
+        self.names
+            .get(&format!("triage:{id}"))
+            .map_or(id, String::as_str)
     }
 }
 
@@ -572,8 +623,18 @@ pub fn history_json(entries: &[LogEntry], labels: &Labels) -> serde_json::Value 
 pub fn history_csv(entries: &[LogEntry], labels: &Labels) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "at", "case", "title", "mode", "score", "passed", "band", "asked", "unclear",
-        "picture", "how_soon", "critical_errors",
+        "at",
+        "case",
+        "title",
+        "mode",
+        "score",
+        "passed",
+        "band",
+        "asked",
+        "unclear",
+        "picture",
+        "how_soon",
+        "critical_errors",
     ]);
     for e in entries {
         let _ = w.write_record([

@@ -41,11 +41,23 @@ fn asking(s: &Station, ids: &[&str]) -> Attempt {
     a
 }
 
-/// Red flags first, then every essential item: what a good student does.
+/// Red flags first, then every essential item in questionnaire order: what a good student
+/// does.
 fn model_attempt(s: &Station) -> Attempt {
     let mut a = Attempt::new();
-    for i in s.critical.iter().chain(&s.essential) {
+    let mut essential = s.essential.clone();
+    essential.sort();
+    for i in s.critical.iter().chain(&essential) {
         a.ask(*i);
+    }
+    a
+}
+
+/// Every item, in list order: the "shotgun" history.
+fn shotgun(s: &Station) -> Attempt {
+    let mut a = Attempt::new();
+    for i in 0..s.questionnaire().questions.len() {
+        a.ask(i);
     }
     a
 }
@@ -123,7 +135,10 @@ fn missing_one_red_flag_screen_fails_the_station_whatever_else_was_right() {
     // Without the cap it would have passed easily: the rule, not the points, fails it.
     let sum: u32 = g.parts.iter().map(|p| p.points).sum();
     assert!(sum > marking().scheme.pass_mark, "{sum}");
-    assert_eq!(points(&g, "Critical items"), 10);
+    assert_eq!(
+        points(&g, "Critical items"),
+        marking::pro_rata(marking().scheme.critical, 1, 2)
+    );
 }
 
 #[test]
@@ -234,7 +249,7 @@ fn any_accepted_classification_counts() {
 }
 
 #[test]
-fn red_flags_screened_late_lose_sequence_points() {
+fn red_flags_screened_late_lose_global_rating_points() {
     let s = station("hip-to-knee-mechanical.toml");
     let mut a = Attempt::new();
     for i in &s.essential {
@@ -246,7 +261,7 @@ fn red_flags_screened_late_lose_sequence_points() {
     let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.critical_errors.is_empty());
     assert!(g.critical_asked.iter().all(|(_, _, early)| !early));
-    assert_eq!(points(&g, "Sequence"), marking().scheme.focus);
+    assert!(g.global[2].contains("0 of 2"), "{:?}", g.global);
     // Two questions before the screen is still early (the slack).
     let mut a = asking(&s, &["main_site", "onset_mode"]);
     for i in s.critical.iter().chain(&s.essential) {
@@ -254,10 +269,7 @@ fn red_flags_screened_late_lose_sequence_points() {
     }
     let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.critical_asked.iter().all(|(_, _, early)| *early));
-    assert_eq!(
-        points(&g, "Sequence"),
-        marking().scheme.early + marking().scheme.focus
-    );
+    assert!(g.global[2].contains("2 of 2"), "{:?}", g.global);
 }
 
 #[test]
@@ -273,10 +285,14 @@ fn questions_that_added_nothing_cost_focus_points() {
         g.added_nothing,
         vec![item(&s, "side"), item(&s, "severity")]
     );
-    assert_eq!(
-        points(&g, "Sequence"),
-        marking().scheme.early + marking().scheme.focus - 2
-    );
+    let m = marking().scheme;
+    assert_eq!(points(&g, "Focus"), m.focus - 2 * m.focus_step);
+    // A typed question that asks nothing costs the same.
+    let mut a = model_attempt(&s);
+    a.put(Some("Do you smoke?"), &[]);
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    assert_eq!(g.unclear, 1);
+    assert_eq!(points(&g, "Focus"), m.focus - m.focus_step);
     // Asking where it hurts is never wasted: other questions depend on it.
     let mut a = model_attempt(&s);
     a.ask(item(&s, "main_site"));
@@ -290,14 +306,119 @@ fn questions_that_added_nothing_cost_focus_points() {
 #[test]
 fn asking_everything_is_broad_but_unfocused() {
     let s = station("hip-to-knee-mechanical.toml");
-    let mut a = Attempt::new();
-    for i in 0..s.questionnaire().questions.len() {
-        a.ask(i);
-    }
-    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    let g = grade(&marking(), &s, &shotgun(&s), &right_answer(&s, &[]));
     assert_eq!(points(&g, "Breadth"), marking().scheme.breadth);
     assert!(g.added_nothing.len() >= 2, "{:?}", g.added_nothing);
-    assert!(points(&g, "Sequence") < marking().scheme.early + marking().scheme.focus);
+    assert!(points(&g, "Focus") < marking().scheme.focus);
+}
+
+#[test]
+fn in_every_case_a_focused_history_beats_asking_everything_by_15_and_shotgun_is_not_top_band() {
+    let m = marking();
+    let top = m.bands[0].from;
+    for (name, _) in BUILT_IN {
+        let s = station(name);
+        let h = right_answer(&s, &[]);
+        let focused = grade(&m, &s, &model_attempt(&s), &h);
+        let everything = grade(&m, &s, &shotgun(&s), &h);
+        assert!(focused.critical_errors.is_empty(), "{name}");
+        assert!(
+            focused.total >= everything.total + 15,
+            "{name}: focused {} against everything {}",
+            focused.total,
+            everything.total
+        );
+        assert!(
+            everything.total < top,
+            "{name}: shotgun {} reaches the top band",
+            everything.total
+        );
+        assert_eq!(focused.band, m.bands[0].name, "{name}: {}", focused.total);
+    }
+}
+
+#[test]
+fn routine_items_are_never_marked_as_adding_nothing() {
+    for (name, _) in BUILT_IN {
+        let s = station(name);
+        assert!(!s.routine.is_empty(), "{name} names no routine items");
+        let g = grade(&marking(), &s, &shotgun(&s), &right_answer(&s, &[]));
+        for r in &s.routine {
+            assert!(
+                !g.added_nothing.contains(r),
+                "{name}: {}",
+                s.questionnaire().questions[*r].id
+            );
+        }
+    }
+}
+
+#[test]
+fn red_flags_asked_one_sign_at_a_time_count_when_every_sign_was_asked() {
+    let s = station("calf-swelling-emergency.toml");
+    let q = q_of(&s);
+    let emergency = item(&s, "red_flags_emergency");
+    let signs = ask::signs(&q, emergency);
+    assert!(signs.len() >= 5);
+    let mut a = Attempt::new();
+    for o in &signs[1..] {
+        a.put(
+            Some("a sign"),
+            &[Target {
+                item: emergency,
+                option: Some(*o),
+            }],
+        );
+    }
+    a.ask(item(&s, "red_flags_urgent"));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    assert_eq!(
+        g.critical_errors,
+        vec![CriticalError::SignsNotAsked(emergency, vec![signs[0]])]
+    );
+    assert!(!g.passed);
+    // The last sign completes the screen.
+    a = Attempt::new();
+    for o in &signs {
+        a.put(
+            Some("a sign"),
+            &[Target {
+                item: emergency,
+                option: Some(*o),
+            }],
+        );
+    }
+    a.ask(item(&s, "red_flags_urgent"));
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    assert!(g.critical_errors.is_empty(), "{:?}", g.critical_errors);
+}
+
+#[test]
+fn the_global_rating_reads_the_order_of_the_attempt() {
+    let s = station("hip-to-knee-mechanical.toml");
+    let g = grade(&marking(), &s, &model_attempt(&s), &right_answer(&s, &[]));
+    assert_eq!(points(&g, "Global rating"), marking().scheme.global());
+    assert!(
+        g.global[0].contains("one topic at a time"),
+        "{:?}",
+        g.global
+    );
+    // Back and forth between topics costs organisation points.
+    let a = asking(
+        &s,
+        &[
+            "red_flags_emergency",
+            "red_flags_urgent",
+            "main_site",
+            "onset_mode",
+            "other_areas",
+            "duration",
+            "side",
+        ],
+    );
+    let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
+    assert!(g.global[0].contains("3 time(s)"), "{:?}", g.global);
+    assert!(points(&g, "Global rating") < marking().scheme.global());
 }
 
 #[test]
@@ -327,12 +448,15 @@ fn findings_that_point_the_other_way_do_not_count() {
     let h = right_answer(&s, &["hip_signs", "pain_location"]);
     let g = grade(&marking(), &s, &a, &h);
     assert!(g.findings.iter().all(|(_, ok)| *ok), "{:?}", g.findings);
-    assert_eq!(points(&g, "Accuracy"), 35);
+    assert_eq!(points(&g, "Accuracy"), marking().scheme.accuracy());
     // A red-flag screen that found nothing supports nothing.
     let h = right_answer(&s, &["hip_signs", "red_flags_urgent"]);
     let g = grade(&marking(), &s, &a, &h);
     assert_eq!(g.findings[1], (item(&s, "red_flags_urgent"), false));
-    assert_eq!(points(&g, "Accuracy"), 30 + pro(5, 1, 2));
+    assert_eq!(
+        points(&g, "Accuracy"),
+        marking().scheme.picture + marking().scheme.triage + pro(5, 1, 2)
+    );
 }
 
 #[test]

@@ -51,7 +51,11 @@ pub fn read(
             format!(
                 "`{}` is not a class; the classes are {}",
                 raw.hypothesis.classification.get_ref(),
-                q.classes.iter().map(|c| c.id.as_str()).collect::<Vec<_>>().join(", ")
+                q.classes
+                    .iter()
+                    .map(|c| c.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }
@@ -62,7 +66,11 @@ pub fn read(
             format!(
                 "`{}` is not a triage level; the levels are {}",
                 raw.hypothesis.triage.get_ref(),
-                q.triage.iter().map(|t| t.id.as_str()).collect::<Vec<_>>().join(", ")
+                q.triage
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }
@@ -72,7 +80,10 @@ pub fn read(
             Some(i) => findings.push(i),
             None => problems.push(problem(
                 Some(f.span()),
-                format!("finding `{}` is not an item of the questionnaire", f.get_ref()),
+                format!(
+                    "finding `{}` is not an item of the questionnaire",
+                    f.get_ref()
+                ),
             )),
         }
     }

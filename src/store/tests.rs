@@ -202,6 +202,10 @@ fn log_entry(case: &str, score: u32) -> LogEntry {
         passed: score >= 60,
         critical_errors: vec![],
         parts: vec![("Breadth".into(), 10, 30)],
+        mode: crate::practice::AskMode::Guided,
+        unclear: vec![],
+        band: String::new(),
+        global: vec![],
     }
 }
 

@@ -193,6 +193,10 @@ fn practice_history_shows_attempts_and_scores_over_time_per_case() {
             passed: score >= 60 && errors.is_empty(),
             critical_errors: errors,
             parts: vec![],
+            mode: kinscreen::practice::AskMode::Typed,
+            unclear: vec![],
+            band: "Good".into(),
+            global: vec![],
         };
     for e in [
         entry(

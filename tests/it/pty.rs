@@ -419,19 +419,20 @@ fn practice_a_case_with_real_keys_through_to_the_debrief() {
     );
     let mut s = Session::start_in(home.path(), &["practice", "--case", case]);
     s.wait_for("The patient waits");
-    // Ask the emergency screen (first on the board) and the urgent one, three rows under it
-    // (after the two "about you" items).
-    s.keys(b"\r");
+    // Typed questions, as a student would type them (q and ? are letters here).
+    s.keys(b"Any red flags?\r");
     s.wait_for("No, none of those.");
-    s.keys(b"jjj\r");
-    s.wait_for("Asked 2");
-    // Commit: overload from elsewhere (first class), book an assessment (second level).
-    s.keys(b"c");
+    s.keys(b"Any fever or weight loss?\r");
+    s.wait_for("asked 2");
+    s.keys(b"Do you smoke?\r");
+    s.wait_for("not sure what you mean");
+    // Commit (Ctrl-E): overload from elsewhere (first class), book an assessment (second level).
+    s.keys(b"\x05");
     s.wait_for("What does the picture look like?");
     s.keys(b" \tj \r");
     s.wait_for("Commit this hypothesis?");
     s.keys(b"y");
-    s.wait_for("Your hypothesis");
+    s.wait_for("Debrief");
     s.wait_for("Attempt kept in");
     s.keys(b"q");
     assert_eq!(s.exit_code(), 0);
@@ -441,6 +442,8 @@ fn practice_a_case_with_real_keys_through_to_the_debrief() {
     assert!(bad.is_empty());
     assert_eq!(log.len(), 1);
     assert_eq!(log[0].case, "hip-to-knee-mechanical");
+    assert_eq!(log[0].mode, kinscreen::practice::AskMode::Typed);
+    assert_eq!(log[0].unclear, vec!["Do you smoke?".to_string()]);
 }
 
 /// The state letter of a process (`T` when stopped).

@@ -12,7 +12,10 @@ use crate::tui::shell::{self, Screens, ShellMsg};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ctx {
     List,
+    /// The board of every item (guided mode).
     Board,
+    /// The question line (typed and long-menu modes): letters are typed.
+    Ask,
     Commit,
     Debrief,
 }
@@ -38,24 +41,79 @@ pub enum Msg {
     Back,
     /// Another case, from the debrief.
     Another,
+    /// A character typed in the question line.
+    Type(char),
+    /// Backspace in the question line.
+    Erase,
+    /// The next way of asking (typed, long menu, guided).
+    NextMode,
+    /// A digit on the case list: go to that case.
+    Number(u8),
     /// A key every mode has (help, quit, yes/no), for the shell.
     Shell(ShellMsg),
 }
 
-/// The case list can be gone back to (not with `--case`).
-fn has_list(list: &bool) -> bool {
-    *list
+/// What the keymap's conditions read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// The case list can be gone back to (not with `--case`).
+    pub list: bool,
+    /// Items are offered under the question line (long menu, or a question's readings).
+    pub menu: bool,
+}
+
+fn has_list(f: &Flags) -> bool {
+    f.list
+}
+
+fn has_menu(f: &Flags) -> bool {
+    f.menu
 }
 
 /// One row of the keymap.
-pub type Binding = shell::keymap::Binding<Ctx, Msg, bool>;
+pub type Binding = shell::keymap::Binding<Ctx, Msg, Flags>;
 
 use Ctx::*;
 
 const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 
 /// The keymap, in the order the help lists it.
-pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
+pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
+    Binding {
+        keys: &[(Key::Code(KeyCode::Enter), Msg::Select)],
+        label: "Enter",
+        action: "ask",
+        contexts: &[Ask],
+        footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[
+            (Key::Code(KeyCode::Up), Msg::Up),
+            (Key::Code(KeyCode::Down), Msg::Down),
+        ],
+        label: "↑↓",
+        action: "choose",
+        contexts: &[Ask],
+        footer: true,
+        only: has_menu,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Backspace), Msg::Erase)],
+        label: "Backspace",
+        action: "erase",
+        contexts: &[Ask],
+        footer: false,
+        only: always,
+    },
+    Binding {
+        keys: &[(Key::Text, Msg::Type(' '))],
+        label: "letters",
+        action: "type the question",
+        contexts: &[Ask],
+        footer: false,
+        only: always,
+    },
     Binding {
         keys: UP_DOWN,
         label: "↑↓ j/k",
@@ -81,6 +139,14 @@ pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
         only: always,
     },
     Binding {
+        keys: &[(Key::Digit, Msg::Number(0))],
+        label: "1-9",
+        action: "go to case by number",
+        contexts: &[List],
+        footer: true,
+        only: always,
+    },
+    Binding {
         keys: &[
             (Key::Code(KeyCode::Enter), Msg::Select),
             (Key::Char(' '), Msg::Select),
@@ -97,16 +163,48 @@ pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
             (Key::Code(KeyCode::PageDown), Msg::PageDown),
         ],
         label: "PgUp/PgDn",
-        action: "scroll the transcript",
-        contexts: &[Board],
-        footer: false,
+        action: "transcript",
+        contexts: &[Board, Ask],
+        footer: true,
         only: always,
     },
     Binding {
-        keys: &[(Key::Char('c'), Msg::Commit)],
+        keys: &[(Key::Char('c'), Msg::Commit), (Key::Ctrl('e'), Msg::Commit)],
         label: "c",
         action: "commit hypothesis",
         contexts: &[Board],
+        footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[(Key::Ctrl('e'), Msg::Commit)],
+        label: "Ctrl-E",
+        action: "commit hypothesis",
+        contexts: &[Ask],
+        footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Tab), Msg::NextMode)],
+        label: "Tab",
+        action: "typed / long menu / guided",
+        contexts: &[Board, Ask],
+        footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::F(1)), Msg::Shell(ShellMsg::Help))],
+        label: "F1",
+        action: "help",
+        contexts: &[Ask],
+        footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Esc), Msg::Shell(ShellMsg::Quit))],
+        label: "Esc",
+        action: "quit",
+        contexts: &[Ask],
         footer: true,
         only: always,
     },
@@ -157,7 +255,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
         label: "PgUp/PgDn",
         action: "scroll a page",
         contexts: &[Debrief],
-        footer: false,
+        footer: true,
         only: always,
     },
     Binding {
@@ -172,10 +270,24 @@ pub const KEYMAP: Keymap<Ctx, Msg, bool> = Keymap(&[
 
 impl Screens for Ctx {
     type Msg = Msg;
-    /// Whether the case list can be gone back to.
-    type Flags = bool;
-    const KEYMAP: Keymap<Ctx, Msg, bool> = KEYMAP;
+    type Flags = Flags;
+    const KEYMAP: Keymap<Ctx, Msg, Flags> = KEYMAP;
     const SHELL: fn(ShellMsg) -> Msg = Msg::Shell;
+
+    fn with_digit(msg: Msg, digit: u8) -> Msg {
+        match msg {
+            Msg::Number(_) => Msg::Number(digit),
+            m => m,
+        }
+    }
+
+    fn with_char(msg: Msg, c: char) -> Msg {
+        match (msg, c.to_digit(10)) {
+            (Msg::Type(_), _) => Msg::Type(c),
+            (Msg::Number(_), Some(d)) => Msg::Number(d as u8),
+            (m, _) => m,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -187,26 +299,44 @@ mod tests {
 
     #[test]
     fn keys_map_by_screen() {
-        assert_eq!(on(Board, &true, KeyCode::Enter), Some(Msg::Select));
-        assert_eq!(on(Board, &true, KeyCode::Char('c')), Some(Msg::Commit));
-        assert_eq!(on(Commit, &true, KeyCode::Char(' ')), Some(Msg::Toggle));
-        assert_eq!(on(Commit, &true, KeyCode::Esc), Some(Msg::Back));
-        assert_eq!(on(Commit, &true, KeyCode::BackTab), Some(Msg::PrevGroup));
-        assert_eq!(on(Debrief, &true, KeyCode::Char('n')), Some(Msg::Another));
-        assert_eq!(on(Debrief, &false, KeyCode::Char('n')), None);
-        assert_eq!(on(List, &true, KeyCode::Char('c')), None);
+        let yes = Flags {
+            list: true,
+            menu: false,
+        };
+        let no = Flags::default();
+        assert_eq!(on(Board, &yes, KeyCode::Enter), Some(Msg::Select));
+        assert_eq!(on(Board, &yes, KeyCode::Char('c')), Some(Msg::Commit));
+        assert_eq!(on(Commit, &yes, KeyCode::Char(' ')), Some(Msg::Toggle));
+        assert_eq!(on(Commit, &yes, KeyCode::Esc), Some(Msg::Back));
+        assert_eq!(on(Commit, &yes, KeyCode::BackTab), Some(Msg::PrevGroup));
+        assert_eq!(on(Debrief, &yes, KeyCode::Char('n')), Some(Msg::Another));
+        assert_eq!(on(Debrief, &no, KeyCode::Char('n')), None);
+        assert_eq!(on(List, &yes, KeyCode::Char('c')), None);
+        assert_eq!(on(List, &yes, KeyCode::Char('7')), Some(Msg::Number(7)));
+        // The question line takes every letter, q and ? included; Esc still quits.
+        assert_eq!(on(Ask, &yes, KeyCode::Char('q')), Some(Msg::Type('q')));
+        assert_eq!(on(Ask, &yes, KeyCode::Char('?')), Some(Msg::Type('?')));
+        assert_eq!(on(Ask, &yes, KeyCode::Char('3')), Some(Msg::Type('3')));
         assert_eq!(
-            on(Board, &true, KeyCode::Esc),
+            on(Ask, &yes, KeyCode::Esc),
             Some(Msg::Shell(ShellMsg::Quit))
         );
         assert_eq!(
-            Board.message(Layer::Confirm, &true, &press(KeyCode::Char('n'))),
+            on(Ask, &yes, KeyCode::F(1)),
+            Some(Msg::Shell(ShellMsg::Help))
+        );
+        assert_eq!(
+            on(Board, &yes, KeyCode::Esc),
+            Some(Msg::Shell(ShellMsg::Quit))
+        );
+        assert_eq!(
+            Board.message(Layer::Confirm, &yes, &press(KeyCode::Char('n'))),
             Some(Msg::Shell(ShellMsg::No))
         );
     }
 
     #[test]
     fn every_screen_and_window_has_a_way_out() {
-        every_screen_has_a_way_out(&[List, Board, Commit, Debrief], &bool::default());
+        every_screen_has_a_way_out(&[List, Board, Ask, Commit, Debrief], &Flags::default());
     }
 }

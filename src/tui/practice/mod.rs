@@ -6,6 +6,7 @@ pub mod keys;
 pub mod session;
 pub mod view;
 
+use crate::practice::ask::Understood;
 use crate::practice::{
     AskMode, Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Matcher, Station, Target, grade,
 };
@@ -81,6 +82,10 @@ pub struct PracticeApp {
     /// typed question could have.
     pub menu: Vec<Target>,
     pub menu_cursor: usize,
+    /// The typed question whose readings the menu offers.
+    pub pending: Option<String>,
+    /// Digits typed on the case list ("1", "12").
+    pub number: usize,
     /// Everything said so far, including questions not understood and repeats.
     pub transcript: Vec<Exchange>,
     /// Cases that could not be loaded, named on the list.
@@ -142,6 +147,8 @@ impl PracticeApp {
             input: String::new(),
             menu: Vec::new(),
             menu_cursor: 0,
+            pending: None,
+            number: 0,
             transcript: Vec::new(),
             broken,
             log: Vec::new(),
@@ -183,6 +190,7 @@ impl PracticeApp {
         self.input.clear();
         self.menu.clear();
         self.menu_cursor = 0;
+        self.pending = None;
         self.transcript.clear();
         let q = self.current().questionnaire().clone();
         self.board = (0..q.sections.len())
@@ -246,7 +254,8 @@ pub fn update(app: &mut PracticeApp, msg: Msg) {
     app.shell.status = None;
     match app.screen {
         Screen::List => list(app, msg),
-        Screen::Board => board(app, msg),
+        Screen::Board if app.mode == AskMode::Guided => board(app, msg),
+        Screen::Board => ask(app, msg),
         Screen::Commit => form(app, msg),
         Screen::Debrief => debrief(app, msg),
     }
@@ -262,14 +271,18 @@ impl Mode for PracticeApp {
     fn screen(&self) -> Ctx {
         match self.screen {
             Screen::List => Ctx::List,
-            Screen::Board => Ctx::Board,
+            Screen::Board if self.mode == AskMode::Guided => Ctx::Board,
+            Screen::Board => Ctx::Ask,
             Screen::Commit => Ctx::Commit,
             Screen::Debrief => Ctx::Debrief,
         }
     }
 
-    fn flags(&self) -> bool {
-        self.has_list()
+    fn flags(&self) -> keys::Flags {
+        keys::Flags {
+            list: self.has_list(),
+            menu: !self.menu.is_empty(),
+        }
     }
 
     /// Leaving a patient before committing asks first (nothing is marked); elsewhere nothing
@@ -290,10 +303,153 @@ impl Mode for PracticeApp {
 }
 
 fn list(app: &mut PracticeApp, msg: Msg) {
+    let typed = std::mem::take(&mut app.number);
     match msg {
         Msg::Up | Msg::Down => step(&mut app.list_cursor, app.stations.len(), msg == Msg::Down),
         Msg::Select if !app.stations.is_empty() => app.start(app.list_cursor),
+        Msg::Number(d) => {
+            let len = app.stations.len();
+            // "1" then "2" is case 12 when there is one, else case 2.
+            let longer = typed * 10 + usize::from(d);
+            let n = if typed > 0 && longer <= len {
+                longer
+            } else {
+                usize::from(d)
+            };
+            if (1..=len).contains(&n) {
+                app.list_cursor = n - 1;
+                app.number = n;
+            } else {
+                app.shell.status = Some(format!(
+                    "There is no case {n}: the cases go from 1 to {len}."
+                ));
+            }
+        }
         _ => {}
+    }
+}
+
+/// Keys every way of asking shares: the transcript, the hypothesis form, the next mode.
+fn common(app: &mut PracticeApp, msg: Msg) {
+    match msg {
+        Msg::PageUp => app.transcript_back += TRANSCRIPT_PAGE,
+        Msg::PageDown => app.transcript_back = app.transcript_back.saturating_sub(TRANSCRIPT_PAGE),
+        Msg::Commit => {
+            app.screen = Screen::Commit;
+            let rows = app.form_rows(FINDINGS);
+            app.form.cursor[FINDINGS] = app.form.cursor[FINDINGS].min(rows.saturating_sub(1));
+        }
+        Msg::NextMode => {
+            app.mode = app.mode.next();
+            app.attempt.switch(app.mode);
+            app.input.clear();
+            app.menu.clear();
+            app.menu_cursor = 0;
+            app.pending = None;
+            app.shell.status = Some(format!("Now asking by {}.", app.mode.name()));
+        }
+        _ => {}
+    }
+}
+
+/// Asks the patient about `targets`, as typed (`text`) or picked; notes the exchange.
+fn put(app: &mut PracticeApp, text: Option<&str>, targets: &[Target]) {
+    let s = &app.stations[app.station];
+    let q = s.questionnaire().clone();
+    let fresh = app.attempt.put(text, targets);
+    let reply = if targets.is_empty() {
+        app.matcher.texts.unclear.clone()
+    } else {
+        targets
+            .iter()
+            .map(|t| match s.reply_to(*t) {
+                crate::practice::Reply::Said(r) => r,
+                crate::practice::Reply::NotApplicable => app.matcher.texts.not_applicable.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let asked = match text {
+        Some(t) => t.trim().to_string(),
+        None => targets
+            .iter()
+            .map(|t| crate::practice::ask::target_name(&q, *t).to_string())
+            .collect::<Vec<_>>()
+            .join("; "),
+    };
+    let counted = targets.is_empty() || fresh.iter().any(|f| *f);
+    if !counted {
+        app.shell.status =
+            Some("Asked before: the patient says the same again (not counted).".into());
+    }
+    app.transcript.push(Exchange {
+        asked,
+        reply,
+        counted,
+        unclear: targets.is_empty(),
+    });
+    app.transcript_back = 0;
+}
+
+/// The question line: typed questions, or the long menu.
+fn ask(app: &mut PracticeApp, msg: Msg) {
+    match msg {
+        Msg::Type(c) => {
+            app.input.push(c);
+            refresh_menu(app);
+        }
+        Msg::Erase => {
+            app.input.pop();
+            refresh_menu(app);
+        }
+        Msg::Up | Msg::Down => step(&mut app.menu_cursor, app.menu.len(), msg == Msg::Down),
+        Msg::Select => {
+            let text = app.input.trim().to_string();
+            if app.mode == AskMode::Typed && !text.is_empty() {
+                app.input.clear();
+                let heard = crate::practice::ask::hear(app.current(), &app.matcher, &text);
+                match heard.reading.understood {
+                    Understood::Asked(targets) => put(app, Some(&text), &targets),
+                    Understood::Unclear => put(app, Some(&text), &[]),
+                    Understood::Choice(targets) => {
+                        app.transcript.push(Exchange {
+                            asked: text.clone(),
+                            reply: heard.said,
+                            counted: false,
+                            unclear: false,
+                        });
+                        app.transcript_back = 0;
+                        app.menu = targets;
+                        app.menu_cursor = 0;
+                        app.pending = Some(text);
+                    }
+                }
+            } else if let Some(t) = app.menu.get(app.menu_cursor).copied() {
+                let text = app.pending.take();
+                app.input.clear();
+                app.menu.clear();
+                app.menu_cursor = 0;
+                put(app, text.as_deref(), &[t]);
+            } else {
+                app.shell.status = Some(match app.mode {
+                    AskMode::LongMenu => "Type a few letters of what you want to ask about.".into(),
+                    _ => "Type a question for the patient, then Enter.".into(),
+                });
+            }
+        }
+        msg => common(app, msg),
+    }
+}
+
+/// The long menu follows what is typed; in typed mode, typing drops a question's readings.
+fn refresh_menu(app: &mut PracticeApp) {
+    if app.mode == AskMode::LongMenu {
+        app.menu = app.matcher.menu(&app.input);
+        app.menu_cursor = app.menu_cursor.min(app.menu.len().saturating_sub(1));
+    } else if app.pending.is_some() {
+        app.pending = None;
+        app.menu.clear();
+        app.menu_cursor = 0;
     }
 }
 
@@ -302,20 +458,9 @@ fn board(app: &mut PracticeApp, msg: Msg) {
         Msg::Up | Msg::Down => step(&mut app.board_cursor, app.board.len(), msg == Msg::Down),
         Msg::Select => {
             let item = app.board[app.board_cursor];
-            if app.attempt.ask(item) {
-                app.transcript_back = 0;
-            } else {
-                app.shell.status = Some("Already asked: the reply is in the transcript.".into());
-            }
+            put(app, None, &[Target { item, option: None }]);
         }
-        Msg::PageUp => app.transcript_back += TRANSCRIPT_PAGE,
-        Msg::PageDown => app.transcript_back = app.transcript_back.saturating_sub(TRANSCRIPT_PAGE),
-        Msg::Commit => {
-            app.screen = Screen::Commit;
-            let rows = app.form_rows(FINDINGS);
-            app.form.cursor[FINDINGS] = app.form.cursor[FINDINGS].min(rows.saturating_sub(1));
-        }
-        _ => {}
+        msg => common(app, msg),
     }
 }
 

@@ -13,6 +13,9 @@ pub enum Key {
     Ctrl(char),
     /// Any digit; the message gets its value.
     Digit,
+    /// Any printable character without Ctrl or Alt (typing in a text line); the message gets
+    /// the character.
+    Text,
 }
 
 /// ↑/↓ and k/j, sending `up` and `down`.
@@ -61,9 +64,9 @@ impl<C: PartialEq, M, F> Binding<C, M, F> {
 pub struct Keymap<C: 'static, M: 'static, F: 'static>(pub &'static [Binding<C, M, F>]);
 
 impl<C: Copy + PartialEq, M: Copy + PartialEq, F> Keymap<C, M, F> {
-    /// The message a key press sends on screen `ctx`, with the digit it carries (for
-    /// [`Key::Digit`]). Key releases send nothing.
-    pub fn message(&self, ctx: C, flags: &F, event: &KeyEvent) -> Option<(M, Option<u8>)> {
+    /// The message a key press sends on screen `ctx`, with the character it carries (for
+    /// [`Key::Digit`] and [`Key::Text`]). Key releases send nothing.
+    pub fn message(&self, ctx: C, flags: &F, event: &KeyEvent) -> Option<(M, Option<char>)> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
@@ -99,14 +102,16 @@ impl<C: Copy + PartialEq, M: Copy + PartialEq, F> Keymap<C, M, F> {
     }
 }
 
-/// Whether a key event is this key: `Some(digit)` for a matching digit key, `Some(None)` for
-/// another match, `None` for none.
-fn matches(key: Key, event: &KeyEvent) -> Option<Option<u8>> {
+/// Whether a key event is this key: `Some(char)` for a matching digit or text key,
+/// `Some(None)` for another match, `None` for none.
+fn matches(key: Key, event: &KeyEvent) -> Option<Option<char>> {
     let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
+    let alt = event.modifiers.contains(KeyModifiers::ALT);
     match (key, event.code) {
         (Key::Ctrl(c), KeyCode::Char(e)) if ctrl && e.eq_ignore_ascii_case(&c) => Some(None),
         (_, _) if ctrl => None,
-        (Key::Digit, KeyCode::Char(d)) if d.is_ascii_digit() => Some(Some(d as u8 - b'0')),
+        (Key::Digit, KeyCode::Char(d)) if d.is_ascii_digit() => Some(Some(d)),
+        (Key::Text, KeyCode::Char(c)) if !alt && !c.is_control() => Some(Some(c)),
         (Key::Char(c), KeyCode::Char(e)) if c == e => Some(None),
         (Key::Code(c), e) if c == e => Some(None),
         _ => None,

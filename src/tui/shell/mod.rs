@@ -279,7 +279,7 @@ pub type Hint = (Cow<'static, str>, &'static str);
 /// What a key press sends: a mode's message (with the digit it carries) or the shell's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sent<M> {
-    Mode(M, Option<u8>),
+    Mode(M, Option<char>),
     Shell(ShellMsg),
 }
 
@@ -300,11 +300,20 @@ pub trait Screens: Copy + PartialEq + 'static {
         msg
     }
 
+    /// The message for a character typed with [`keymap::Key::Text`] or a digit (a digit's
+    /// [`Screens::with_digit`] by default).
+    fn with_char(msg: Self::Msg, c: char) -> Self::Msg {
+        match c.to_digit(10).and_then(|d| u8::try_from(d).ok()) {
+            Some(d) => Self::with_digit(msg, d),
+            None => msg,
+        }
+    }
+
     /// The message a key press sends on this screen, in `layer`, if any. Key releases send
     /// nothing.
     fn message(self, layer: Layer, flags: &Self::Flags, event: &KeyEvent) -> Option<Self::Msg> {
         Some(match message(&Self::KEYMAP, layer, self, flags, event)? {
-            Sent::Mode(m, Some(d)) => Self::with_digit(m, d),
+            Sent::Mode(m, Some(c)) => Self::with_char(m, c),
             Sent::Mode(m, None) => m,
             Sent::Shell(s) => (Self::SHELL)(s),
         })
@@ -361,7 +370,12 @@ where
     let taken = |key: &Key| {
         keys.bindings(ctx, flags, false)
             .filter(|_| layer == Screen)
-            .any(|b| b.keys.iter().any(|(k, _)| k == key))
+            .any(|b| {
+                b.keys.iter().any(|(k, _)| {
+                    // A text line takes every printable key.
+                    k == key || (*k == Key::Text && matches!(key, Key::Char(_) | Key::Digit))
+                })
+            })
     };
     let shell = SHELL_KEYS
         .bindings(layer, &(), footer_only)

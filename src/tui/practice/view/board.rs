@@ -7,61 +7,91 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::{offset, patient_line, tags};
-use crate::practice::Reply;
+use crate::practice::AskMode;
 use crate::tui::practice::PracticeApp;
 use crate::tui::screens::{clip, para};
 
-/// The transcript: each item asked and the patient's reply.
+/// The transcript: each question and the patient's reply, numbered as the attempt counts
+/// them (repeats and questions back are not counted).
 pub fn transcript_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
     let t = app.shell.theme;
-    let s = app.current();
-    let q = s.questionnaire();
     let mut out = Vec::new();
-    if app.attempt.asked().is_empty() {
-        return para(
-            "The patient waits for your first question. They tell you only what you ask about.",
-            width,
-            t.dim(),
-            "",
-            "",
-        );
+    if app.transcript.is_empty() {
+        let first = match app.mode {
+            AskMode::Typed => {
+                "The patient waits for your first question: type it as you would say it. They tell you only what you ask about."
+            }
+            AskMode::LongMenu => {
+                "The patient waits for your first question: type a few letters of what you want to ask about, then pick it."
+            }
+            AskMode::Guided => {
+                "The patient waits for your first question. They tell you only what you ask about."
+            }
+        };
+        return para(first, width, t.dim(), "", "");
     }
-    for (n, i) in app.attempt.asked().iter().enumerate() {
-        if n > 0 {
+    let mut n = 0;
+    for (k, e) in app.transcript.iter().enumerate() {
+        if k > 0 {
             out.push(Line::raw(""));
         }
+        let number = if e.counted {
+            n += 1;
+            format!("{n:>2}. You: ")
+        } else {
+            "    You: ".to_string()
+        };
+        out.extend(para(&e.asked, width, t.prompt(), &number, "    "));
+        let style = if e.unclear { t.dim() } else { Style::new() };
         out.extend(para(
-            q.questions[*i].topic(),
+            &format!("“{}”", e.reply),
             width,
-            t.prompt(),
-            &format!("{:>2}. You ask: ", n + 1),
+            style,
+            "    Patient: ",
             "    ",
         ));
-        match s.reply(*i) {
-            Reply::Said(text) => out.extend(para(
-                &format!("“{text}”"),
-                width,
-                Style::new(),
-                "    Patient: ",
-                "    ",
-            )),
-            Reply::NotApplicable => out.extend(para(
-                "(This does not apply to this patient.)",
+        if e.unclear {
+            out.extend(para(
+                "(Not understood: counts as an unfocused question.)",
                 width,
                 t.dim(),
                 "    ",
                 "    ",
-            )),
+            ));
         }
     }
     out
 }
 
-pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
+/// The transcript in `area`, newest at the bottom unless scrolled back, with a title that says
+/// how many questions were asked.
+pub(super) fn render_transcript(app: &PracticeApp, frame: &mut Frame, area: Rect) {
+    let block = Block::bordered().title(format!(
+        " Transcript · {} asked ",
+        app.attempt.questions().len()
+    ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = transcript_lines(app, inner.width);
+    let height = usize::from(inner.height);
+    let most = lines.len().saturating_sub(height);
+    let first = most.saturating_sub(app.transcript_back.min(most));
+    frame.render_widget(
+        Paragraph::new(
+            lines
+                .into_iter()
+                .skip(first)
+                .take(height)
+                .collect::<Vec<_>>(),
+        ),
+        inner,
+    );
+}
+
+/// The patient and their complaint, in at most four lines.
+pub(super) fn patient_lines(app: &PracticeApp, w: u16) -> Vec<Line<'static>> {
     let t = app.shell.theme;
     let s = app.current();
-    let q = s.questionnaire();
-    let w = area.width;
     let mut top = para(&patient_line(s), w, t.dim(), "Patient: ", "         ");
     top.extend(para(
         &format!("“{}”", s.case.case.complaint.trim()),
@@ -71,6 +101,15 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         "         ",
     ));
     top.truncate(4);
+    top
+}
+
+pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
+    let t = app.shell.theme;
+    let s = app.current();
+    let q = s.questionnaire();
+    let w = area.width;
+    let top = patient_lines(app, w);
     let item = app.board[app.board_cursor];
     let question = &q.questions[item];
     let mut detail = para(question.prompt.trim(), w, t.prompt(), "Asks:  ", "       ");
@@ -152,25 +191,5 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         inner,
     );
 
-    // The transcript, newest at the bottom unless scrolled back.
-    let block = Block::bordered().title(format!(
-        " Transcript · {} asked ",
-        app.attempt.asked().len()
-    ));
-    let inner = block.inner(right);
-    frame.render_widget(block, right);
-    let lines = transcript_lines(app, inner.width);
-    let height = usize::from(inner.height);
-    let most = lines.len().saturating_sub(height);
-    let first = most.saturating_sub(app.transcript_back.min(most));
-    frame.render_widget(
-        Paragraph::new(
-            lines
-                .into_iter()
-                .skip(first)
-                .take(height)
-                .collect::<Vec<_>>(),
-        ),
-        inner,
-    );
+    render_transcript(app, frame, right);
 }

@@ -8,10 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{tags, tick};
 use crate::practice::{CriticalError, Grade, Reply, TriageCall};
-use crate::report;
-use crate::summary::Part;
 use crate::tui::practice::PracticeApp;
-use crate::tui::screens::result::block_lines;
 use crate::tui::screens::{clip, para};
 
 /// What every part of the debrief reads.
@@ -28,6 +25,7 @@ pub fn debrief_lines(app: &PracticeApp, g: &Grade, width: u16) -> Vec<Line<'stat
     let mut out = Vec::new();
     for part in [
         marks,
+        global_rating,
         critical_errors,
         hypothesis,
         red_flags,
@@ -64,9 +62,11 @@ fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::raw(format!(
-            "   pass mark {}, {} question(s) asked",
+            "  {} · pass mark {} · {} question(s), {}",
+            g.band,
             app.marking.scheme.pass_mark,
-            app.attempt.asked().len()
+            app.attempt.questions().len(),
+            app.attempt.mode.name()
         )),
     ];
     if !g.critical_errors.is_empty() {
@@ -80,6 +80,27 @@ fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
             Span::styled("█".repeat(filled), t.gauge()),
             Span::styled("░".repeat(10 - filled.min(10)), t.dim()),
         ]));
+    }
+}
+
+/// The global rating's reasons, next to the checklist.
+fn global_rating(out: &mut Vec<Line<'static>>, d: &Debrief) {
+    let Debrief { app, g, width } = *d;
+    section(out, d, &app.marking.parts.global);
+    for reason in &g.global {
+        out.extend(para(reason, width, Style::new(), "• ", "  "));
+    }
+    if g.unclear > 0 {
+        out.extend(para(
+            &format!(
+                "{} typed question(s) asked nothing the patient could answer (focus).",
+                g.unclear
+            ),
+            width,
+            app.shell.theme.dim(),
+            "• ",
+            "  ",
+        ));
     }
 }
 
@@ -125,14 +146,14 @@ fn hypothesis(out: &mut Vec<Line<'static>>, d: &Debrief) {
     section(out, d, "Your hypothesis");
     if let Some(h) = h {
         let (mark, style) = tick(t, g.class_correct);
-        let mut picture = format!("Picture: {}", crate::summary::class_name(q, h.class));
+        let mut picture = format!("Picture: {}", crate::summary::class_term(q, h.class));
         if !g.class_correct {
             let accepted: Vec<String> = s
                 .classes
                 .iter()
-                .map(|c| crate::summary::class_name(q, *c))
+                .map(|c| crate::summary::class_term(q, *c))
                 .collect();
-            picture.push_str(&format!(". The key: {}", accepted.join(" or ")));
+            picture.push_str(&format!(". The key says: {}", accepted.join(" or ")));
         }
         out.extend(para(&picture, width, style, mark, "  "));
         let (mark, style) = tick(t, g.triage_call == TriageCall::Right);
@@ -141,10 +162,14 @@ fn hypothesis(out: &mut Vec<Line<'static>>, d: &Debrief) {
         let triage = match g.triage_call {
             TriageCall::Right => format!("How soon: {said}"),
             TriageCall::Over(n) => {
-                format!("How soon: {said}, {n} level(s) more urgent than needed. The key: {needed}")
+                format!(
+                    "How soon: {said}, {n} level(s) more urgent than needed. The key says: {needed}"
+                )
             }
             TriageCall::Under(n) => {
-                format!("How soon: {said}, {n} level(s) less urgent than needed. The key: {needed}")
+                format!(
+                    "How soon: {said}, {n} level(s) less urgent than needed. The key says: {needed}"
+                )
             }
         };
         out.extend(para(&triage, width, style, mark, "  "));
@@ -196,6 +221,21 @@ fn red_flags(out: &mut Vec<Line<'static>>, d: &Debrief) {
             "✗ ",
             "  ",
         ));
+    }
+    for (i, signs) in &g.critical_partial {
+        let item = &q.questions[*i];
+        out.extend(para(
+            &format!("{}: asked in part; signs never asked:", item.topic()),
+            width,
+            t.bad(),
+            "✗ ",
+            "  ",
+        ));
+        for o in signs {
+            if let Some(c) = item.kind.options().get(*o) {
+                out.extend(para(&c.label, width, t.bad(), "    - ", "      "));
+            }
+        }
     }
 }
 
@@ -284,20 +324,62 @@ fn findings(out: &mut Vec<Line<'static>>, d: &Debrief) {
     }
 }
 
-/// What the engine makes of all the case's answers, as the result screen says it.
+/// The key, in clinical words: the picture, how soon, the red flags, and the answers that
+/// weighed most.
 fn whole_case(out: &mut Vec<Line<'static>>, d: &Debrief) {
     let Debrief { app, width, .. } = *d;
     let t = app.shell.theme;
     let s = app.current();
     let q = s.questionnaire();
-    section(out, d, "What kinscreen makes of the whole case");
-    let summary = report::summary_of(&s.full);
-    let shown = summary
-        .parts
+    let a = &s.assessment;
+    section(out, d, "The key says");
+    let accepted: Vec<String> = s
+        .classes
         .iter()
-        .filter(|(p, _)| !matches!(p, Part::Closing))
-        .flat_map(|(_, b)| b);
-    out.extend(block_lines(shown, t, q.triage.len(), width, "  "));
+        .map(|c| crate::summary::class_term(q, *c))
+        .collect();
+    out.extend(para(
+        &format!(
+            "Picture: {}. How soon: {}.",
+            accepted.join(" or "),
+            q.triage[s.triage].label
+        ),
+        width,
+        Style::new(),
+        "  ",
+        "  ",
+    ));
+    for r in &a.red_flags {
+        out.extend(para(
+            &q.rules[*r].label,
+            width,
+            t.bad(),
+            "  Red flag: ",
+            "    ",
+        ));
+    }
+    let mut evidence: Vec<&crate::assess::Evidence> =
+        a.evidence.iter().filter(|e| e.weight != 0).collect();
+    evidence.sort_by_key(|e| std::cmp::Reverse(e.weight.abs()));
+    for e in evidence.iter().take(6) {
+        let topic = q
+            .questions
+            .iter()
+            .enumerate()
+            .find(|(i, _)| e.involves(q, *i))
+            .map_or("", |(_, x)| x.topic());
+        out.extend(para(
+            &format!(
+                "{topic}: {:+} toward {}",
+                e.weight,
+                crate::summary::class_term(q, e.class).to_lowercase()
+            ),
+            width,
+            t.dim(),
+            "  • ",
+            "    ",
+        ));
+    }
 }
 
 /// The case's teaching points.

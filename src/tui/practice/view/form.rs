@@ -10,7 +10,8 @@ use super::offset;
 use crate::practice::Reply;
 use crate::tui::practice::keys::{Ctx, Msg};
 use crate::tui::practice::{CLASS, FINDINGS, PracticeApp, TRIAGE};
-use crate::tui::screens::{clip, para};
+use crate::tui::screens::para;
+use ratatui::style::Style;
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let t = app.shell.theme;
@@ -25,12 +26,13 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             Line::styled(format!("  {text}"), t.prompt())
         }
     };
-    let row = |part: usize, at: usize, mark: &str, text: String| {
-        let text = clip(&text, usize::from(w).saturating_sub(8));
+    // A row wraps under its text rather than cutting it.
+    let row = |part: usize, at: usize, mark: &str, text: String| -> Vec<Line<'static>> {
+        let indent = " ".repeat(5 + mark.chars().count());
         if f.part == part && f.cursor[part] == at {
-            Line::styled(format!("  › {mark} {text}"), t.selected())
+            para(&text, w, t.selected(), &format!("  › {mark} "), &indent)
         } else {
-            Line::raw(format!("    {mark} {text}"))
+            para(&text, w, Style::new(), &format!("    {mark} "), &indent)
         }
     };
     let radio = |on: bool| if on { "(•)" } else { "( )" };
@@ -47,16 +49,16 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     );
     top.push(heading(CLASS, "What does the picture look like?"));
     for c in q.class_indices() {
-        top.push(row(
+        top.extend(row(
             CLASS,
             c.0,
             radio(f.class == Some(c)),
-            crate::summary::class_name(q, c),
+            crate::summary::class_term(q, c),
         ));
     }
     top.push(heading(TRIAGE, "How soon should the patient be seen?"));
     for (i, level) in q.triage_levels().zip(&q.triage) {
-        top.push(row(
+        top.extend(row(
             TRIAGE,
             i.0,
             radio(f.triage == Some(i)),
@@ -79,13 +81,10 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         return;
     }
     let height = usize::from(rest.height);
-    let first = offset(f.cursor[FINDINGS], height);
-    let rows: Vec<Line> = asked
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(height)
-        .map(|(n, i)| {
+    let mut cursor_end = 0;
+    let mut rows: Vec<Line> = Vec::new();
+    for (n, i) in asked.iter().enumerate() {
+        let lines = {
             let ticked = if f.findings.contains(i) { "[x]" } else { "[ ]" };
             let said = match s.reply(*i) {
                 Reply::Said(text) => format!(": “{text}”"),
@@ -97,7 +96,20 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
                 ticked,
                 format!("{}{said}", q.questions[*i].topic()),
             )
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(rows), rest);
+        };
+        rows.extend(lines);
+        if n == f.cursor[FINDINGS] {
+            cursor_end = rows.len() - 1;
+        }
+    }
+    let first = offset(cursor_end, height);
+    frame.render_widget(
+        Paragraph::new(
+            rows.into_iter()
+                .skip(first)
+                .take(height)
+                .collect::<Vec<_>>(),
+        ),
+        rest,
+    );
 }

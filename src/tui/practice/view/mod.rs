@@ -2,6 +2,7 @@
 //! every clinical word comes from the questionnaire or the case, every mark from
 //! `crate::practice`.
 
+mod ask;
 mod board;
 mod debrief;
 mod form;
@@ -63,7 +64,10 @@ pub fn view(app: &PracticeApp, frame: &mut Frame) {
     let body = body.inner(Margin::new(1, 0));
     match app.screen {
         Screen::List => list::render(app, frame, body),
-        Screen::Board => board::render(app, frame, body),
+        Screen::Board if app.mode == crate::practice::AskMode::Guided => {
+            board::render(app, frame, body)
+        }
+        Screen::Board => ask::render(app, frame, body),
         Screen::Commit => form::render(app, frame, body),
         Screen::Debrief => debrief::render(app, frame, body),
     }
@@ -109,7 +113,11 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         ),
         _ => (
             app.current().case.case.title.clone(),
-            format!("Asked {} ", app.attempt.asked().len()),
+            format!(
+                "{} · asked {} ",
+                app.mode.name(),
+                app.attempt.questions().len()
+            ),
         ),
     };
     let left = clip(
