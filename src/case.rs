@@ -186,10 +186,7 @@ pub fn check_walked(
         }
     }
     for id in case.key.critical.iter() {
-        // A screening item raises a red flag by its answer alone (a rule that reads only it).
-        let is_red_flag_item = q
-            .question_index(id)
-            .is_some_and(|i| q.rules.iter().any(|r| r.red_flag && r.when.read() == [i]));
+        let is_red_flag_item = q.question_index(id).is_some_and(|i| q.is_screening(i));
         if known(id) && !is_red_flag_item {
             problems.push(problem(format!(
                 "critical item `{id}` is not a red-flag screening item (no red-flag rule is raised by its answer alone)"
@@ -201,7 +198,7 @@ pub fn check_walked(
         let Some(i) = q.question_index(id) else {
             continue;
         };
-        let signs = crate::practice::ask::signs(q, i);
+        let signs = q.signs(i);
         if signs.is_empty() {
             problems.push(problem(format!(
                 "`[signs.{id}]`: item `{id}` is not a red-flag screening item, so it is not asked one sign at a time"
@@ -226,7 +223,7 @@ pub fn check_walked(
         let Some(i) = q.question_index(id) else {
             continue;
         };
-        let signs = crate::practice::ask::signs(q, i);
+        let signs = q.signs(i);
         let given = case.signs.get(id);
         let missing: Vec<&str> = signs
             .iter()

@@ -169,31 +169,6 @@ fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a red-flag rule reads item `i` alone: asking it screens for red flags.
-pub fn is_screening(q: &Questionnaire, i: QIdx) -> bool {
-    q.rules.iter().any(|r| r.red_flag && r.when.read() == [i])
-}
-
-/// The signs of a screening item that lists several ("any of these?"): its options other
-/// than the exclusive "none of these". Empty for other items, which are asked whole.
-pub fn signs(q: &Questionnaire, i: QIdx) -> Vec<OIdx> {
-    let listed = matches!(
-        q.questions[i].kind,
-        crate::questionnaire::Kind::Multi { .. }
-    );
-    if !listed || !is_screening(q, i) {
-        return Vec::new();
-    }
-    q.questions[i]
-        .kind
-        .options()
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| !o.exclusive)
-        .map(|(o, _)| o)
-        .collect()
-}
-
 impl Matcher {
     /// A reader for `q` with the built-in phrases when they are for it (the items' topics
     /// alone otherwise).
@@ -225,7 +200,7 @@ impl Matcher {
             known_stems: HashSet::new(),
             phrases: Vec::new(),
             weight: HashMap::new(),
-            signs: (0..q.questions.len()).map(|i| signs(q, i)).collect(),
+            signs: (0..q.questions.len()).map(|i| q.signs(i)).collect(),
             texts: phrases.patient.clone(),
             menu: Vec::new(),
         };

@@ -117,7 +117,7 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
     let mut critical_partial = Vec::new();
     let mut critical_asked = Vec::new();
     for &i in &station.critical {
-        let signs = super::ask::signs(q, i);
+        let signs = q.signs(i);
         match attempt.screened_at(i, &signs) {
             Some(at) => {
                 // Other questions put before it was done.

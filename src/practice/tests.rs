@@ -358,7 +358,7 @@ fn red_flags_asked_one_sign_at_a_time_count_when_every_sign_was_asked() {
     let s = station("calf-swelling-emergency.toml");
     let q = q_of(&s);
     let emergency = item(&s, "red_flags_emergency");
-    let signs = ask::signs(&q, emergency);
+    let signs = q.signs(emergency);
     assert!(signs.len() >= 5);
     let mut a = Attempt::new();
     for o in &signs[1..] {

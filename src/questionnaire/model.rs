@@ -475,6 +475,28 @@ impl Condition {
 }
 
 impl Questionnaire {
+    /// Whether question `i` screens for red flags: a red-flag rule reads it alone, so its
+    /// answer alone can raise one.
+    pub fn is_screening(&self, i: QIdx) -> bool {
+        self.rules
+            .iter()
+            .any(|r| r.red_flag && r.when.read() == [i])
+    }
+
+    /// The signs of a screening question that lists several ("any of these?"): its options
+    /// other than the exclusive "none of these". Empty for other questions, asked whole.
+    pub fn signs(&self, i: QIdx) -> Vec<OIdx> {
+        let Some(question) = self.questions.get(i) else {
+            return Vec::new();
+        };
+        if !matches!(question.kind, Kind::Multi { .. }) || !self.is_screening(i) {
+            return Vec::new();
+        }
+        (0..question.kind.options().len())
+            .filter(|o| !question.kind.options()[*o].exclusive)
+            .collect()
+    }
+
     /// The question with this id.
     pub fn question_index(&self, id: &str) -> Option<QIdx> {
         self.index.by_id.get(id).copied()
