@@ -102,18 +102,9 @@ pub fn check_walked(
     file: &str,
 ) -> (Option<(Case, Interview)>, Vec<Problem>) {
     let problem = |message: String| Problem::at(Severity::Error, file, src, None, message);
-    let case: Case = match toml::from_str(src) {
+    let case: Case = match Problem::read_toml(src, file) {
         Ok(c) => c,
-        Err(e) => {
-            let p = Problem::at(
-                Severity::Error,
-                file,
-                src,
-                e.span(),
-                e.message().trim().to_string(),
-            );
-            return (None, vec![p]);
-        }
+        Err(p) => return (None, vec![p]),
     };
     let mut problems = Vec::new();
 

@@ -237,8 +237,7 @@ pub fn load(src: &str, file: &str) -> Result<Marking, Vec<Problem>> {
     let problem = |span: Option<Range<usize>>, message: String| {
         Problem::at(Severity::Error, file, src, span, message)
     };
-    let raw: Raw =
-        toml::from_str(src).map_err(|e| vec![problem(e.span(), e.message().trim().to_string())])?;
+    let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
     let scheme = *raw.scheme.get_ref();
     let at = Some(raw.scheme.span());
     let mut problems = Vec::new();

@@ -143,15 +143,7 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Phrases, Vec<Pro
     let problem = |span: Range<usize>, message: String| {
         Problem::at(Severity::Error, file, src, Some(span), message)
     };
-    let raw: Raw = toml::from_str(src).map_err(|e| {
-        vec![Problem::at(
-            Severity::Error,
-            file,
-            src,
-            e.span(),
-            e.message().trim().to_string(),
-        )]
-    })?;
+    let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     if raw.questionnaire.get_ref() != &q.meta.id {
         problems.push(problem(

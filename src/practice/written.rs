@@ -41,8 +41,7 @@ pub fn read(
     let problem = |span: Option<std::ops::Range<usize>>, message: String| {
         Problem::at(Severity::Error, file, src, span, message)
     };
-    let raw: Raw =
-        toml::from_str(src).map_err(|e| vec![problem(e.span(), e.message().trim().to_string())])?;
+    let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
     let class = q.class_index(raw.hypothesis.classification.get_ref());
     if class.is_none() {

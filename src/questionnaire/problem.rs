@@ -49,6 +49,19 @@ impl Problem {
         }
     }
 
+    /// Reads a TOML file into `T`; a syntax or shape error becomes one problem at its place.
+    pub fn read_toml<T: serde::de::DeserializeOwned>(src: &str, file: &str) -> Result<T, Problem> {
+        toml::from_str(src).map_err(|e| {
+            Problem::at(
+                Severity::Error,
+                file,
+                src,
+                e.span(),
+                e.message().trim().to_string(),
+            )
+        })
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
