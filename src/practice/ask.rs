@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::questionnaire::{OIdx, QIdx, Questionnaire};
 
-use super::phrases::Phrases;
+use super::phrases::{PatientTexts, Phrases};
 
 /// A score at or above this is a match.
 pub const MATCH: f64 = 0.5;
@@ -82,18 +82,15 @@ pub struct Matcher {
     joins: HashSet<String>,
     openers: HashSet<String>,
     /// Every word the data knows, for correcting slips (sorted, so corrections are stable).
-    vocabulary: Vec<String>,
-    known: HashSet<String>,
+    vocabulary: BTreeSet<String>,
     /// Every stem the phrases use: a word with a known stem needs no correcting.
     known_stems: HashSet<String>,
     phrases: Vec<Indexed>,
     weight: HashMap<String, f64>,
-    /// Per item, the options asked one at a time (its signs) when it is a screening item.
-    signs: Vec<Vec<OIdx>>,
     /// What the long menu offers, in questionnaire order, with the words it is found by.
     menu: Vec<(Target, Vec<String>)>,
     /// What the patient says when a question cannot be answered as it stands.
-    pub texts: super::phrases::PatientTexts,
+    pub texts: PatientTexts,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -101,29 +98,6 @@ impl std::fmt::Debug for Matcher {
         f.debug_struct("Matcher")
             .field("phrases", &self.phrases.len())
             .finish_non_exhaustive()
-    }
-}
-
-fn algorithm(language: &str) -> Algorithm {
-    match language {
-        "arabic" => Algorithm::Arabic,
-        "danish" => Algorithm::Danish,
-        "dutch" => Algorithm::Dutch,
-        "finnish" => Algorithm::Finnish,
-        "french" => Algorithm::French,
-        "german" => Algorithm::German,
-        "greek" => Algorithm::Greek,
-        "hungarian" => Algorithm::Hungarian,
-        "italian" => Algorithm::Italian,
-        "norwegian" => Algorithm::Norwegian,
-        "portuguese" => Algorithm::Portuguese,
-        "romanian" => Algorithm::Romanian,
-        "russian" => Algorithm::Russian,
-        "spanish" => Algorithm::Spanish,
-        "swedish" => Algorithm::Swedish,
-        "tamil" => Algorithm::Tamil,
-        "turkish" => Algorithm::Turkish,
-        _ => Algorithm::English,
     }
 }
 
@@ -170,15 +144,15 @@ fn words(text: &str) -> Vec<String> {
 }
 
 impl Matcher {
-    /// A reader for `q` with the built-in phrases when they are for it (the items' topics
-    /// alone otherwise).
+    /// A reader for `q` with the built-in phrases when they are for it (the built-in words
+    /// and the items' topics otherwise).
     pub fn builtin(q: &Questionnaire) -> Matcher {
         let phrases = super::phrases::load(
             q,
             super::phrases::BUILTIN_SOURCE,
             super::phrases::BUILTIN_NAME,
         )
-        .unwrap_or_else(|_| Phrases::none());
+        .unwrap_or_else(|_| Phrases::builtin_words());
         Matcher::new(q, &phrases)
     }
 
@@ -186,7 +160,7 @@ impl Matcher {
     /// too.
     pub fn new(q: &Questionnaire, phrases: &Phrases) -> Matcher {
         let mut m = Matcher {
-            algorithm: algorithm(&phrases.language),
+            algorithm: phrases.language,
             stop: phrases.stop.iter().cloned().collect(),
             same: phrases
                 .same
@@ -195,19 +169,33 @@ impl Matcher {
                 .collect(),
             joins: phrases.joins.iter().cloned().collect(),
             openers: phrases.openers.iter().cloned().collect(),
-            vocabulary: Vec::new(),
-            known: HashSet::new(),
+            vocabulary: BTreeSet::new(),
             known_stems: HashSet::new(),
             phrases: Vec::new(),
             weight: HashMap::new(),
-            signs: (0..q.questions.len()).map(|i| q.signs(i)).collect(),
             texts: phrases.patient.clone(),
             menu: Vec::new(),
         };
-        let mut known: BTreeSet<String> = phrases.stop.iter().cloned().collect();
+        let signs: Vec<Vec<OIdx>> = (0..q.questions.len()).map(|i| q.signs(i)).collect();
+        // An option's phrase asks about that option when it is a sign, else about its item.
+        let target = |item: QIdx, option: Option<OIdx>| Target {
+            item,
+            option: option.filter(|o| signs[item].contains(o)),
+        };
+        let mut vocabulary: BTreeSet<String> = phrases.stop.iter().cloned().collect();
         for (k, v) in &phrases.same {
-            known.insert(k.clone());
-            known.extend(v.split_whitespace().map(String::from));
+            vocabulary.insert(k.clone());
+            vocabulary.extend(v.split_whitespace().map(String::from));
+        }
+        // The long menu: every item, then each of its signs, found by their own words and
+        // their phrases' words.
+        let mut menu: BTreeMap<Target, BTreeSet<String>> = BTreeMap::new();
+        for (i, x) in q.questions.iter().enumerate() {
+            menu.insert(target(i, None), words(x.topic()).into_iter().collect());
+            for o in &signs[i] {
+                let label = x.kind.options().get(*o).map_or("", |c| c.label.as_str());
+                menu.insert(target(i, Some(*o)), words(label).into_iter().collect());
+            }
         }
         let topics = q
             .questions
@@ -216,17 +204,17 @@ impl Matcher {
             .map(|(i, x)| (i, None, x.topic().to_string()));
         let stemmer = Stemmer::create(m.algorithm);
         for (item, option, text) in phrases.entries.iter().cloned().chain(topics) {
-            let raw: Vec<String> = words(&text);
-            known.extend(raw.iter().cloned());
+            let target = target(item, option);
+            let raw = words(&text);
+            vocabulary.extend(raw.iter().cloned());
+            menu.entry(target).or_default().extend(raw.iter().cloned());
             let stems = m.stems(&stemmer, raw.iter().map(String::as_str), false);
-            if stems.is_empty() {
-                continue;
+            if !stems.is_empty() {
+                m.phrases.push(Indexed {
+                    target,
+                    stems: stems.into_iter().map(|(_, s)| s).collect(),
+                });
             }
-            let option = option.filter(|o| m.signs[item].contains(o));
-            m.phrases.push(Indexed {
-                target: Target { item, option },
-                stems: stems.into_iter().map(|(_, s)| s).collect(),
-            });
         }
         // Weights: a stem used by few items tells more than one used by many.
         let mut items_of: HashMap<&str, BTreeSet<QIdx>> = HashMap::new();
@@ -236,50 +224,16 @@ impl Matcher {
             }
         }
         let n = q.questions.len().max(1) as f64;
-        let weight = items_of
+        m.weight = items_of
             .into_iter()
             .map(|(s, items)| (s.to_string(), (1.0 + n / items.len() as f64).ln()))
             .collect();
-        m.weight = weight;
-        m.known_stems = m
-            .phrases
-            .iter()
-            .flat_map(|p| p.stems.iter().cloned())
+        m.known_stems = m.weight.keys().cloned().collect();
+        m.menu = menu
+            .into_iter()
+            .map(|(t, found_by)| (t, found_by.into_iter().collect()))
             .collect();
-        // The long menu: every item, then each of its signs, found by their words and their
-        // phrases' words.
-        for (i, x) in q.questions.iter().enumerate() {
-            let mut targets = vec![(
-                Target {
-                    item: i,
-                    option: None,
-                },
-                words(x.topic()),
-            )];
-            for o in &m.signs[i] {
-                let label = x.kind.options().get(*o).map_or("", |c| c.label.as_str());
-                targets.push((
-                    Target {
-                        item: i,
-                        option: Some(*o),
-                    },
-                    words(label),
-                ));
-            }
-            for (target, found_by) in &mut targets {
-                for (item, option, text) in &phrases.entries {
-                    let sign = option.filter(|o| m.signs[*item].contains(o));
-                    if *item == i && sign == target.option {
-                        found_by.extend(words(text));
-                    }
-                }
-                found_by.sort();
-                found_by.dedup();
-            }
-            m.menu.extend(targets);
-        }
-        m.known = known.iter().cloned().collect();
-        m.vocabulary = known.into_iter().collect();
+        m.vocabulary = vocabulary;
         m
     }
 
@@ -317,7 +271,7 @@ impl Matcher {
     fn correct(&self, stemmer: &Stemmer, word: &str) -> String {
         let len = word.chars().count();
         if len < 4
-            || self.known.contains(word)
+            || self.vocabulary.contains(word)
             || self.known_stems.contains(stemmer.stem(word).as_ref())
             || word.chars().any(|c| c.is_ascii_digit())
         {
@@ -445,7 +399,7 @@ impl Matcher {
 
     /// Every target one question's stems match, best first.
     fn matches(&self, stems: &[(usize, String)]) -> Vec<Match> {
-        let weight = |s: &str| self.weight.get(s).copied().unwrap_or(UNKNOWN);
+        let weight = |s: &str| self.weight(s);
         // Each stem once, at its first position.
         let mut seen = HashSet::new();
         let stems: Vec<&(usize, String)> = stems
@@ -459,17 +413,16 @@ impl Matcher {
         let mut best: BTreeMap<Target, (f64, BTreeSet<usize>)> = BTreeMap::new();
         for p in &self.phrases {
             let wanted: f64 = p.stems.iter().map(|s| weight(s)).sum();
-            let found: Vec<usize> = p
+            // The phrase's stems found in the question: where, and what they weigh.
+            let found: Vec<(usize, f64)> = p
                 .stems
                 .iter()
-                .filter_map(|s| stems.iter().find(|(_, q)| q == s).map(|(at, _)| *at))
+                .filter_map(|s| {
+                    let (at, _) = stems.iter().find(|(_, q)| q == s)?;
+                    Some((*at, weight(s)))
+                })
                 .collect();
-            let have: f64 = p
-                .stems
-                .iter()
-                .filter(|s| stems.iter().any(|(_, q)| q == *s))
-                .map(|s| weight(s))
-                .sum();
+            let have: f64 = found.iter().map(|(_, w)| w).sum();
             let complete = if p.stems.len() >= 4 {
                 have >= 0.75 * wanted
             } else {
@@ -480,10 +433,8 @@ impl Matcher {
             }
             let entry = best.entry(p.target).or_insert((0.0, BTreeSet::new()));
             entry.0 = entry.0.max(have / wanted);
-            entry.1.extend(found);
+            entry.1.extend(found.iter().map(|(at, _)| *at));
         }
-        // An option's reading also reads its item: an item matched only through the words of
-        // one of its options is that option.
         let mut out: Vec<Match> = best
             .into_iter()
             .map(|(target, (phrase, words))| {
@@ -537,22 +488,9 @@ impl Matcher {
             .collect()
     }
 
-    /// Every phrase as the stems it is matched by, with its target (for checking the data).
-    pub fn phrase_stems(&self) -> Vec<(Target, Vec<String>)> {
-        self.phrases
-            .iter()
-            .map(|p| (p.target, p.stems.clone()))
-            .collect()
-    }
-
     /// How much a stem weighs (rare stems more).
-    pub fn weight(&self, stem: &str) -> f64 {
+    fn weight(&self, stem: &str) -> f64 {
         self.weight.get(stem).copied().unwrap_or(UNKNOWN)
-    }
-
-    /// The signs of item `i` (empty unless it is a screening item).
-    pub fn signs(&self, i: QIdx) -> &[OIdx] {
-        self.signs.get(i).map(Vec::as_slice).unwrap_or_default()
     }
 }
 
@@ -564,25 +502,34 @@ pub struct Heard {
     pub said: String,
 }
 
+/// What the patient of `station` says when asked `targets` (nothing: a question not
+/// understood).
+pub fn answer(station: &super::Station, texts: &PatientTexts, targets: &[Target]) -> String {
+    if targets.is_empty() {
+        return texts.unclear.clone();
+    }
+    targets
+        .iter()
+        .map(|t| match station.reply_to(*t) {
+            super::Reply::Said(s) => s,
+            super::Reply::NotApplicable => texts.not_applicable.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What the patient of `station` says to a typed question.
 pub fn hear(station: &super::Station, matcher: &Matcher, text: &str) -> Heard {
     let texts = &matcher.texts;
     let reading = matcher.read(text);
     let q = station.questionnaire();
     let said = match &reading.understood {
-        Understood::Asked(targets) => targets
-            .iter()
-            .map(|t| match station.reply_to(*t) {
-                super::Reply::Said(s) => s,
-                super::Reply::NotApplicable => texts.not_applicable.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" "),
+        Understood::Asked(targets) => answer(station, texts, targets),
         Understood::Choice(targets) => {
             let topics: Vec<&str> = targets.iter().map(|t| target_name(q, *t)).collect();
             texts.choice(&topics)
         }
-        Understood::Unclear => texts.unclear.clone(),
+        Understood::Unclear => answer(station, texts, &[]),
     };
     Heard { reading, said }
 }

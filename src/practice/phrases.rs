@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rust_stemmers::Algorithm;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -20,8 +21,8 @@ pub const BUILTIN_NAME: &str = "questionnaires/lower-limb.phrases.toml (built in
 /// Checked phrase data for one questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Phrases {
-    /// The stemming language (a Snowball algorithm name).
-    pub language: String,
+    /// The stemming language: a Snowball algorithm of `rust-stemmers` ("English", "Spanish").
+    pub language: Algorithm,
     /// Words without meaning of their own, lower case.
     pub stop: Vec<String>,
     /// Words read as others (the value may be several words).
@@ -38,7 +39,7 @@ pub struct Phrases {
 }
 
 /// What the patient says when a typed question cannot be answered as it stands.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PatientTexts {
     pub unclear: String,
@@ -46,16 +47,6 @@ pub struct PatientTexts {
     pub choice: String,
     /// An item the case has no reply for.
     pub not_applicable: String,
-}
-
-impl Default for PatientTexts {
-    fn default() -> Self {
-        PatientTexts {
-            unclear: "?".into(),
-            choice: "{choices}?".into(),
-            not_applicable: "-".into(),
-        }
-    }
 }
 
 impl PatientTexts {
@@ -66,16 +57,21 @@ impl PatientTexts {
 }
 
 impl Phrases {
-    /// No phrases at all: typed questions then match the items' topics only.
-    pub fn none() -> Phrases {
-        Phrases {
-            language: "english".into(),
-            stop: Vec::new(),
-            same: BTreeMap::new(),
-            joins: Vec::new(),
-            openers: Vec::new(),
-            entries: Vec::new(),
-            patient: PatientTexts::default(),
+    /// The built-in file's words and patient texts without its phrases, for a questionnaire it
+    /// was not written for: typed questions then match the items' topics, with the same stop
+    /// words, same-meaning words and slips corrected. (The built-in file is checked by a test.)
+    pub fn builtin_words() -> Phrases {
+        match Problem::read_toml::<Raw>(BUILTIN_SOURCE, BUILTIN_NAME) {
+            Ok(raw) => general(raw.language, raw.patient, raw.words, &mut |_, _| {}),
+            Err(_) => Phrases {
+                language: Algorithm::English,
+                stop: Vec::new(),
+                same: BTreeMap::new(),
+                joins: Vec::new(),
+                openers: Vec::new(),
+                entries: Vec::new(),
+                patient: PatientTexts::default(),
+            },
         }
     }
 }
@@ -84,7 +80,7 @@ impl Phrases {
 #[serde(deny_unknown_fields)]
 struct Raw {
     questionnaire: Spanned<String>,
-    language: Spanned<String>,
+    language: Algorithm,
     patient: PatientTexts,
     words: RawWords,
     items: BTreeMap<Spanned<String>, RawItem>,
@@ -111,28 +107,6 @@ struct RawItem {
     options: BTreeMap<Spanned<String>, Vec<Spanned<String>>>,
 }
 
-/// The Snowball algorithms a phrase file may name.
-pub const LANGUAGES: &[&str] = &[
-    "arabic",
-    "danish",
-    "dutch",
-    "english",
-    "finnish",
-    "french",
-    "german",
-    "greek",
-    "hungarian",
-    "italian",
-    "norwegian",
-    "portuguese",
-    "romanian",
-    "russian",
-    "spanish",
-    "swedish",
-    "tamil",
-    "turkish",
-];
-
 /// Whether a TOML file's top-level keys make it a phrase file.
 pub fn is_phrases(top_level_keys: &[&str]) -> bool {
     top_level_keys.contains(&"items") && top_level_keys.contains(&"words")
@@ -155,37 +129,12 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Phrases, Vec<Pro
             ),
         ));
     }
-    if !LANGUAGES.contains(&raw.language.get_ref().as_str()) {
-        problems.push(problem(
-            raw.language.span(),
-            format!(
-                "no stemmer for language `{}`; one of {}",
-                raw.language.get_ref(),
-                LANGUAGES.join(", ")
-            ),
-        ));
-    }
-    let mut same = BTreeMap::new();
-    for (word, value) in raw.words.same {
-        let plain = |s: &str| !s.trim().is_empty() && s == s.to_lowercase();
-        if !plain(word.get_ref()) || word.get_ref().contains(' ') {
-            problems.push(problem(
-                word.span(),
-                format!("`{}` must be one word in lower case", word.get_ref()),
-            ));
-        } else if !plain(value.get_ref()) {
-            problems.push(problem(
-                value.span(),
-                format!("`{}` must be words in lower case", value.get_ref()),
-            ));
-        } else if word.get_ref() == value.get_ref() {
-            problems.push(problem(
-                word.span(),
-                format!("`{}` is read as itself: leave it out", word.get_ref()),
-            ));
-        }
-        same.insert(word.into_inner(), value.into_inner());
-    }
+    let mut phrases = general(
+        raw.language,
+        raw.patient,
+        raw.words,
+        &mut |span, message| problems.push(problem(span, message)),
+    );
     let mut entries = Vec::new();
     for (id, item) in raw.items {
         let Some(i) = q.question_index(id.get_ref()) else {
@@ -227,13 +176,98 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Phrases, Vec<Pro
     if !problems.is_empty() {
         return Err(problems);
     }
-    Ok(Phrases {
-        language: raw.language.into_inner(),
-        stop: raw.words.stop,
+    phrases.entries = entries;
+    Ok(phrases)
+}
+
+/// What a phrase file says beyond its items: the language, the words, the patient's texts
+/// (the `same` table checked, problems told to `problem`).
+fn general(
+    language: Algorithm,
+    patient: PatientTexts,
+    words: RawWords,
+    problem: &mut dyn FnMut(Range<usize>, String),
+) -> Phrases {
+    let mut same = BTreeMap::new();
+    for (word, value) in words.same {
+        let plain = |s: &str| !s.trim().is_empty() && s == s.to_lowercase();
+        if !plain(word.get_ref()) || word.get_ref().contains(' ') {
+            problem(
+                word.span(),
+                format!("`{}` must be one word in lower case", word.get_ref()),
+            );
+        } else if !plain(value.get_ref()) {
+            problem(
+                value.span(),
+                format!("`{}` must be words in lower case", value.get_ref()),
+            );
+        } else if word.get_ref() == value.get_ref() {
+            problem(
+                word.span(),
+                format!("`{}` is read as itself: leave it out", word.get_ref()),
+            );
+        }
+        same.insert(word.into_inner(), value.into_inner());
+    }
+    Phrases {
+        language,
+        stop: words.stop,
         same,
-        joins: raw.words.joins,
-        openers: raw.words.openers,
-        entries,
-        patient: raw.patient,
-    })
+        joins: words.joins,
+        openers: words.openers,
+        entries: Vec::new(),
+        patient,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(src: &str) -> Vec<String> {
+        let q = crate::questionnaire::builtin().unwrap();
+        load(&q, src, "p.toml")
+            .unwrap_err()
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}:{} {}",
+                    p.line.unwrap_or(0),
+                    p.column.unwrap_or(0),
+                    p.message
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_builtin_phrases_load_clean_for_the_builtin_questionnaire() {
+        let q = crate::questionnaire::builtin().unwrap();
+        let p = load(&q, BUILTIN_SOURCE, BUILTIN_NAME).unwrap();
+        assert!(p.entries.len() > 500, "{}", p.entries.len());
+        assert_eq!(Phrases::builtin_words().stop, p.stop);
+    }
+
+    #[test]
+    fn unknown_ids_are_refused_at_their_place() {
+        let src = BUILTIN_SOURCE.replace("[items.main_site]", "[items.main_sight]");
+        let p = problems(&src);
+        let line = src.lines().position(|l| l.contains("main_sight")).unwrap() + 1;
+        assert!(p[0].starts_with(&format!("{line}:8 ")), "{p:?}");
+        assert!(p[0].contains("`main_sight` is not an item"), "{p:?}");
+
+        let src = BUILTIN_SOURCE.replace("\ncalf_swelling_warmth = [", "\ncalf_swollen = [");
+        let p = problems(&src);
+        assert!(p[0].contains("has no option `calf_swollen`"), "{p:?}");
+        let line = src
+            .lines()
+            .position(|l| l.starts_with("calf_swollen"))
+            .unwrap()
+            + 1;
+        assert!(p[0].starts_with(&format!("{line}:1 ")), "{p:?}");
+
+        let p =
+            problems(&BUILTIN_SOURCE.replace("language = \"English\"", "language = \"Klingon\""));
+        assert!(p[0].contains("unknown variant `Klingon`"), "{p:?}");
+    }
 }

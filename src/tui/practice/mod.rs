@@ -357,18 +357,7 @@ fn put(app: &mut PracticeApp, text: Option<&str>, targets: &[Target]) {
     let s = &app.stations[app.station];
     let q = s.questionnaire().clone();
     let fresh = app.attempt.put(text, targets);
-    let reply = if targets.is_empty() {
-        app.matcher.texts.unclear.clone()
-    } else {
-        targets
-            .iter()
-            .map(|t| match s.reply_to(*t) {
-                crate::practice::Reply::Said(r) => r,
-                crate::practice::Reply::NotApplicable => app.matcher.texts.not_applicable.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
+    let reply = crate::practice::ask::answer(s, &app.matcher.texts, targets);
     let asked = match text {
         Some(t) => t.trim().to_string(),
         None => targets
