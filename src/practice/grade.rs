@@ -167,8 +167,8 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
         pro_rata(s.findings, supporting, findings.len())
     };
     let guessed = 2 * (station.essential.len() - essential_missed.len()) < station.essential.len();
-    let mut judged = if class_correct { s.picture } else { 0 } + triage_points;
-    // A history too thin to judge earns a share of focus and global rating as thin.
+    // A history too thin to judge: the picture and triage, focus and the global rating are
+    // divided (a right answer without the history behind it is a guess).
     let thin = |points: u32| {
         if guessed {
             points / s.guess_divisor.max(1)
@@ -176,10 +176,8 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
             points
         }
     };
-    if guessed {
-        judged /= s.guess_divisor.max(1);
-    }
-    let accuracy = judged + findings_points;
+    let accuracy =
+        thin(if class_correct { s.picture } else { 0 } + triage_points) + findings_points;
 
     // The global rating, from the order of the attempt.
     let returns = returns_to_topics(q, &asked);
@@ -187,14 +185,9 @@ pub fn grade(marking: &Marking, station: &Station, attempt: &Attempt, h: &Hypoth
         s.organisation_step
             .saturating_mul(u32::try_from(returns).unwrap_or(u32::MAX)),
     );
-    let in_key = |i: QIdx| {
-        station.critical.contains(&i)
-            || station.essential.contains(&i)
-            || station.routine.contains(&i)
-    };
     let relevant = questions
         .iter()
-        .filter(|p| p.asked.iter().any(|t| in_key(t.item)))
+        .filter(|p| p.asked.iter().any(|t| station.in_key(t.item)))
         .count();
     let driven = if questions.is_empty() {
         0
@@ -306,9 +299,7 @@ fn returns_to_topics(q: &Questionnaire, asked: &[QIdx]) -> usize {
 fn informative(station: &Station, i: QIdx) -> bool {
     let q = station.questionnaire();
     let a = &station.assessment;
-    station.essential.contains(&i)
-        || station.critical.contains(&i)
-        || station.routine.contains(&i)
+    station.in_key(i)
         || a.evidence
             .iter()
             .any(|e| e.involves(q, i) && e.full_weight != 0)

@@ -101,6 +101,11 @@ impl Station {
         self.full.questionnaire()
     }
 
+    /// Whether item `i` is in the case's key: critical, essential or routine.
+    pub fn in_key(&self, i: QIdx) -> bool {
+        self.critical.contains(&i) || self.essential.contains(&i) || self.routine.contains(&i)
+    }
+
     /// What the patient says when asked `t`: for one sign of a screening item, the case's
     /// reply to that sign (the item's reply when the case has none).
     pub fn reply_to(&self, t: Target) -> Reply {

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::questionnaire::{Problem, Severity};
+use crate::questionnaire::{CIdx, Problem, QIdx, Severity, TIdx};
 
 use super::ask::{self, Matcher, Understood};
 use super::{AskMode, Attempt, Hypothesis, Station};
@@ -43,55 +43,50 @@ pub fn read(
     };
     let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
     let mut problems = Vec::new();
-    let class = q.class_index(raw.hypothesis.classification.get_ref());
-    if class.is_none() {
-        problems.push(problem(
-            Some(raw.hypothesis.classification.span()),
-            format!(
-                "`{}` is not a class; the classes are {}",
-                raw.hypothesis.classification.get_ref(),
-                q.classes
-                    .iter()
-                    .map(|c| c.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
-    let triage = q.triage_index(raw.hypothesis.triage.get_ref());
-    if triage.is_none() {
-        problems.push(problem(
-            Some(raw.hypothesis.triage.span()),
-            format!(
-                "`{}` is not a triage level; the levels are {}",
-                raw.hypothesis.triage.get_ref(),
-                q.triage
-                    .iter()
-                    .map(|t| t.id.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        ));
-    }
-    let mut findings = Vec::new();
-    for f in &raw.hypothesis.findings {
-        match q.question_index(f.get_ref()) {
-            Some(i) => findings.push(i),
-            None => problems.push(problem(
-                Some(f.span()),
+    // An id of the questionnaire, or a problem at its place naming the ids there are.
+    let mut lookup = |id: &Spanned<String>, what: &str, found: Option<usize>, ids: Vec<&str>| {
+        if found.is_none() {
+            problems.push(problem(
+                Some(id.span()),
                 format!(
-                    "finding `{}` is not an item of the questionnaire",
-                    f.get_ref()
+                    "`{}` is not {what}; there are {}",
+                    id.get_ref(),
+                    ids.join(", ")
                 ),
-            )),
+            ));
         }
-    }
-    let (Some(class), Some(triage)) = (class, triage) else {
+        found
+    };
+    let h = &raw.hypothesis;
+    let class = lookup(
+        &h.classification,
+        "a class",
+        q.class_index(h.classification.get_ref()).map(|c| c.0),
+        q.classes.iter().map(|c| c.id.as_str()).collect(),
+    );
+    let triage = lookup(
+        &h.triage,
+        "a triage level",
+        q.triage_index(h.triage.get_ref()).map(|t| t.0),
+        q.triage.iter().map(|t| t.id.as_str()).collect(),
+    );
+    let findings: Vec<Option<QIdx>> = h
+        .findings
+        .iter()
+        .map(|f| {
+            lookup(
+                f,
+                "an item",
+                q.question_index(f.get_ref()),
+                q.questions.iter().map(|x| x.id.as_str()).collect(),
+            )
+        })
+        .collect();
+    let (Some(class), Some(triage), true) = (class, triage, problems.is_empty()) else {
         return Err(problems);
     };
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let (class, triage) = (CIdx(class), TIdx(triage));
+    let findings: Vec<QIdx> = findings.into_iter().flatten().collect();
     let mut attempt = Attempt::in_mode(raw.mode.unwrap_or_default());
     for asked in &raw.asked {
         match ask::target_by_id(q, asked.trim()) {
