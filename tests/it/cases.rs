@@ -288,3 +288,108 @@ fn the_marking_scheme_is_validated_with_positions() {
             "`{topic}` is not something this text can name",
         ));
 }
+
+const REFERRED: &str = "questionnaires/cases/hip-to-knee-referred.toml";
+
+/// `practice --case FILE ARGS...` as JSON.
+fn practice_json(args: &[&str]) -> serde_json::Value {
+    let out = kinscreen()
+        .args(["practice", "--case", REFERRED, "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn practice_ask_prints_the_readings_and_the_reply() {
+    let v = practice_json(&["--ask", "Any pins and needles?"]);
+    assert_eq!(v["matches"][0]["item"], "nerve_symptoms");
+    assert_eq!(v["reply"], "No tingling or numbness.");
+    // One red-flag sign: the item and the option, and the reply to that sign only.
+    let v = practice_json(&["--ask", "Any trouble with your waterworks?"]);
+    assert_eq!(v["matches"][0]["item"], "red_flags_emergency");
+    assert_eq!(
+        v["matches"][0]["option"],
+        "saddle_numbness_or_bladder_bowel"
+    );
+    assert!(v["reply"].as_str().unwrap().contains("waterworks"), "{v}");
+    // Nothing the history covers.
+    let v = practice_json(&["--ask", "Do you smoke?"]);
+    assert_eq!(v["matches"], serde_json::json!([]));
+    assert_eq!(v["understood"], "unclear");
+    // The text form names the items.
+    kinscreen()
+        .args([
+            "practice",
+            "--case",
+            REFERRED,
+            "--ask",
+            "wehre does it hurt",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("main_site"));
+}
+
+#[test]
+fn practice_grade_marks_a_written_attempt_as_the_screen_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let attempt = dir.path().join("attempt.toml");
+    std::fs::write(
+        &attempt,
+        r#"asked = ["red_flags_emergency", "red_flags_urgent", "Do you smoke?", "Where does it hurt?",
+         "Anywhere else?", "Can you point to it with one finger?", "Does it spread?",
+         "local_provocation", "hip_signs"]
+mode = "typed"
+[hypothesis]
+classification = "referred_pain"
+triage = "routine"
+findings = ["local_provocation", "hip_signs"]
+"#,
+    )
+    .unwrap();
+    let v = practice_json(&["--grade", attempt.to_str().unwrap()]);
+    assert_eq!(v["passed"], true, "{v}");
+    assert_eq!(v["critical_errors"], serde_json::json!([]));
+    assert_eq!(v["unclear"], serde_json::json!(["Do you smoke?"]));
+    assert_eq!(v["mode"], "typed");
+    let parts: u64 = v["parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["points"].as_u64().unwrap())
+        .sum();
+    assert_eq!(v["total"].as_u64().unwrap(), parts);
+    // Without the red-flag screen the station fails, whatever else was right.
+    std::fs::write(
+        &attempt,
+        r#"asked = ["main_site", "other_areas", "local_provocation", "hip_signs"]
+[hypothesis]
+classification = "referred_pain"
+triage = "routine"
+"#,
+    )
+    .unwrap();
+    let v = practice_json(&["--grade", attempt.to_str().unwrap()]);
+    assert_eq!(v["passed"], false);
+    assert_eq!(v["critical_errors"].as_array().unwrap().len(), 2, "{v}");
+    // An unknown class is an error at its place.
+    std::fs::write(
+        &attempt,
+        "asked = []\n[hypothesis]\nclassification = \"referred\"\ntriage = \"routine\"\n",
+    )
+    .unwrap();
+    kinscreen()
+        .args(["practice", "--case", REFERRED, "--grade"])
+        .arg(&attempt)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("attempt.toml:3:18"))
+        .stderr(predicate::str::contains("`referred` is not a class"));
+}
