@@ -301,7 +301,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
             history: true,
             format,
             ..
-        }) => practice::history(&data, format),
+        }) => practice::history(&data, q, format),
         Some(Command::Practice {
             case,
             cases,

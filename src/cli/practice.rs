@@ -274,7 +274,11 @@ fn stations(
 
 /// `practice --history`: earlier attempts and their scores, by case, with the questionnaire's
 /// labels (`--format json|csv`: one record per attempt, for a teacher collecting a class's).
-pub fn history(data: &Data, format: PracticeFormat) -> Result<Outcome, CliError> {
+pub fn history(
+    data: &Data,
+    questionnaire: Option<&Path>,
+    format: PracticeFormat,
+) -> Result<Outcome, CliError> {
     let store = data.read_only()?;
     let (entries, bad) = store.practice_log().map_err(failed)?;
     for (row, problem) in &bad {
@@ -282,7 +286,8 @@ pub fn history(data: &Data, format: PracticeFormat) -> Result<Outcome, CliError>
             "kinscreen: skipped practice attempt {row}: {problem}"
         ));
     }
-    let q = load(None).ok();
+    // Labels from the questionnaire in use; the ids alone when it cannot be read.
+    let q = load(questionnaire).ok();
     let labels = practice::Labels::of(q.as_ref());
     match format {
         PracticeFormat::Json => emit_json(pretty(&practice::history_json(&entries, &labels))),

@@ -360,17 +360,20 @@ fn red_flags_asked_one_sign_at_a_time_count_when_every_sign_was_asked() {
     let emergency = item(&s, "red_flags_emergency");
     let signs = q.signs(emergency);
     assert!(signs.len() >= 5);
-    let mut a = Attempt::new();
-    for o in &signs[1..] {
-        a.put(
-            Some("a sign"),
-            &[Target {
+    // These signs one at a time, then the urgent screen whole.
+    let screen = |signs: &[OIdx]| {
+        let mut a = Attempt::new();
+        for o in signs {
+            let sign = Target {
                 item: emergency,
                 option: Some(*o),
-            }],
-        );
-    }
-    a.ask(item(&s, "red_flags_urgent"));
+            };
+            a.put(Some("a sign"), &[sign]);
+        }
+        a.ask(item(&s, "red_flags_urgent"));
+        a
+    };
+    let a = screen(&signs[1..]);
     let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert_eq!(
         g.critical_errors,
@@ -378,17 +381,7 @@ fn red_flags_asked_one_sign_at_a_time_count_when_every_sign_was_asked() {
     );
     assert!(!g.passed);
     // The last sign completes the screen.
-    a = Attempt::new();
-    for o in &signs {
-        a.put(
-            Some("a sign"),
-            &[Target {
-                item: emergency,
-                option: Some(*o),
-            }],
-        );
-    }
-    a.ask(item(&s, "red_flags_urgent"));
+    let a = screen(&signs);
     let g = grade(&marking(), &s, &a, &right_answer(&s, &[]));
     assert!(g.critical_errors.is_empty(), "{:?}", g.critical_errors);
 }

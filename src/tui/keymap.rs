@@ -295,10 +295,10 @@ impl Screens for Ctx {
     const KEYMAP: Keymap<Ctx, Msg, Flags> = KEYMAP;
     const SHELL: fn(ShellMsg) -> Msg = Msg::Shell;
 
-    fn with_digit(msg: Msg, digit: u8) -> Msg {
-        match msg {
-            Msg::Pick(_) => Msg::Pick(digit),
-            other => other,
+    fn with_char(msg: Msg, c: char) -> Msg {
+        match (msg, c.to_digit(10).and_then(|d| u8::try_from(d).ok())) {
+            (Msg::Pick(_), Some(digit)) => Msg::Pick(digit),
+            (other, _) => other,
         }
     }
 }

@@ -24,16 +24,21 @@ fn stations() -> Vec<Station> {
     stations
 }
 
-fn app() -> PracticeApp {
+/// Practice on the guided board with these stations, as `--case` starts it when `single`.
+fn app_with(stations: Vec<Station>, single: bool, theme: Theme) -> PracticeApp {
     PracticeApp::new(
-        stations(),
+        stations,
         practice::Marking::builtin().unwrap(),
         practice::Matcher::builtin(&questionnaire::builtin().unwrap()),
         practice::AskMode::Guided,
         Vec::new(),
-        false,
-        Theme { color: true },
+        single,
+        theme,
     )
+}
+
+fn app() -> PracticeApp {
+    app_with(stations(), false, Theme { color: true })
 }
 
 /// The app with one case open, as `--case FILE` starts it.
@@ -42,15 +47,7 @@ fn single(case_id: &str) -> PracticeApp {
         .into_iter()
         .find(|s| s.case.case.id == case_id)
         .unwrap();
-    PracticeApp::new(
-        vec![station],
-        practice::Marking::builtin().unwrap(),
-        practice::Matcher::builtin(&questionnaire::builtin().unwrap()),
-        practice::AskMode::Guided,
-        Vec::new(),
-        true,
-        Theme { color: true },
-    )
+    app_with(vec![station], true, Theme { color: true })
 }
 
 fn render(app: &mut PracticeApp, w: u16, h: u16) -> Terminal<TestBackend> {
@@ -431,15 +428,7 @@ fn no_practice_screen_panics_at_any_size() {
 
 #[test]
 fn without_colour_the_cursor_still_shows() {
-    let mut a = PracticeApp::new(
-        stations(),
-        practice::Marking::builtin().unwrap(),
-        practice::Matcher::builtin(&questionnaire::builtin().unwrap()),
-        practice::AskMode::Guided,
-        Vec::new(),
-        false,
-        Theme { color: false },
-    );
+    let mut a = app_with(stations(), false, Theme { color: false });
     let terminal = render(&mut a, 80, 24);
     let buffer = terminal.backend().buffer();
     assert!(

@@ -274,17 +274,10 @@ impl Screens for Ctx {
     const KEYMAP: Keymap<Ctx, Msg, Flags> = KEYMAP;
     const SHELL: fn(ShellMsg) -> Msg = Msg::Shell;
 
-    fn with_digit(msg: Msg, digit: u8) -> Msg {
-        match msg {
-            Msg::Number(_) => Msg::Number(digit),
-            m => m,
-        }
-    }
-
     fn with_char(msg: Msg, c: char) -> Msg {
-        match (msg, c.to_digit(10)) {
+        match (msg, c.to_digit(10).and_then(|d| u8::try_from(d).ok())) {
             (Msg::Type(_), _) => Msg::Type(c),
-            (Msg::Number(_), Some(d)) => Msg::Number(d as u8),
+            (Msg::Number(_), Some(digit)) => Msg::Number(digit),
             (m, _) => m,
         }
     }

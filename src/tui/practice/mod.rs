@@ -187,10 +187,7 @@ impl PracticeApp {
     fn start(&mut self, station: usize) {
         self.station = station;
         self.attempt = Attempt::in_mode(self.mode);
-        self.input.clear();
-        self.menu.clear();
-        self.menu_cursor = 0;
-        self.pending = None;
+        self.clear_line();
         self.transcript.clear();
         let q = self.current().questionnaire().clone();
         self.board = (0..q.sections.len())
@@ -209,6 +206,14 @@ impl PracticeApp {
         self.scroll.home();
         self.shell.status = None;
         self.screen = Screen::Board;
+    }
+
+    /// Empties the question line and what it offers.
+    fn clear_line(&mut self) {
+        self.input.clear();
+        self.menu.clear();
+        self.menu_cursor = 0;
+        self.pending = None;
     }
 
     /// The rows of a part of the form.
@@ -342,10 +347,7 @@ fn common(app: &mut PracticeApp, msg: Msg) {
         Msg::NextMode => {
             app.mode = app.mode.next();
             app.attempt.switch(app.mode);
-            app.input.clear();
-            app.menu.clear();
-            app.menu_cursor = 0;
-            app.pending = None;
+            app.clear_line();
             app.shell.status = Some(format!("Now asking by {}.", app.mode.name()));
         }
         _ => {}
@@ -415,9 +417,7 @@ fn ask(app: &mut PracticeApp, msg: Msg) {
                 }
             } else if let Some(t) = app.menu.get(app.menu_cursor).copied() {
                 let text = app.pending.take();
-                app.input.clear();
-                app.menu.clear();
-                app.menu_cursor = 0;
+                app.clear_line();
                 put(app, text.as_deref(), &[t]);
             } else {
                 app.shell.status = Some(match app.mode {
@@ -435,8 +435,7 @@ fn refresh_menu(app: &mut PracticeApp) {
     if app.mode == AskMode::LongMenu {
         app.menu = app.matcher.menu(&app.input);
         app.menu_cursor = app.menu_cursor.min(app.menu.len().saturating_sub(1));
-    } else if app.pending.is_some() {
-        app.pending = None;
+    } else if app.pending.take().is_some() {
         app.menu.clear();
         app.menu_cursor = 0;
     }

@@ -295,18 +295,10 @@ pub trait Screens: Copy + PartialEq + 'static {
     /// The mode's message carrying a shell key's.
     const SHELL: fn(ShellMsg) -> Self::Msg;
 
-    /// The message for a digit key bound with [`keymap::Key::Digit`] (unchanged by default).
-    fn with_digit(msg: Self::Msg, _digit: u8) -> Self::Msg {
+    /// The message for a key bound with [`keymap::Key::Digit`] or [`keymap::Key::Text`],
+    /// given the character pressed (unchanged by default).
+    fn with_char(msg: Self::Msg, _c: char) -> Self::Msg {
         msg
-    }
-
-    /// The message for a character typed with [`keymap::Key::Text`] or a digit (a digit's
-    /// [`Screens::with_digit`] by default).
-    fn with_char(msg: Self::Msg, c: char) -> Self::Msg {
-        match c.to_digit(10).and_then(|d| u8::try_from(d).ok()) {
-            Some(d) => Self::with_digit(msg, d),
-            None => msg,
-        }
     }
 
     /// The message a key press sends on this screen, in `layer`, if any. Key releases send

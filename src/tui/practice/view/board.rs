@@ -76,16 +76,7 @@ pub(super) fn render_transcript(app: &PracticeApp, frame: &mut Frame, area: Rect
     let height = usize::from(inner.height);
     let most = lines.len().saturating_sub(height);
     let first = most.saturating_sub(app.transcript_back.min(most));
-    frame.render_widget(
-        Paragraph::new(
-            lines
-                .into_iter()
-                .skip(first)
-                .take(height)
-                .collect::<Vec<_>>(),
-        ),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), inner);
 }
 
 /// The patient and their complaint, in at most four lines.
@@ -181,15 +172,7 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     // Keep the cursor's section heading in view when it fits.
     let first = offset(cursor_row, height);
-    frame.render_widget(
-        Paragraph::new(
-            rows.into_iter()
-                .skip(first)
-                .take(height)
-                .collect::<Vec<_>>(),
-        ),
-        inner,
-    );
+    frame.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), inner);
 
     render_transcript(app, frame, right);
 }

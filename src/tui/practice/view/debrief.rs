@@ -358,20 +358,18 @@ fn whole_case(out: &mut Vec<Line<'static>>, d: &Debrief) {
             "    ",
         ));
     }
+    // The answers that weighed most, as the result screen names them.
+    let answers = s.full.effective_answers();
     let mut evidence: Vec<&crate::assess::Evidence> =
         a.evidence.iter().filter(|e| e.weight != 0).collect();
     evidence.sort_by_key(|e| std::cmp::Reverse(e.weight.abs()));
-    for e in evidence.iter().take(6) {
-        let topic = q
-            .questions
-            .iter()
-            .enumerate()
-            .find(|(i, _)| e.involves(q, *i))
-            .map_or("", |(_, x)| x.topic());
+    for e in evidence.into_iter().take(6) {
+        let row = crate::summary::row(q, e, &answers);
         out.extend(para(
             &format!(
-                "{topic}: {:+} toward {}",
-                e.weight,
+                "{}: {} toward {}",
+                row.what,
+                row.points_text(),
                 crate::summary::class_term(q, e.class).to_lowercase()
             ),
             width,
@@ -408,14 +406,5 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     };
     let lines = debrief_lines(app, g, area.width);
     let first = app.scroll.show(lines.len(), usize::from(area.height));
-    frame.render_widget(
-        Paragraph::new(
-            lines
-                .into_iter()
-                .skip(first)
-                .take(usize::from(area.height))
-                .collect::<Vec<_>>(),
-        ),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), area);
 }

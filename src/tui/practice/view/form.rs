@@ -103,13 +103,5 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         }
     }
     let first = offset(cursor_end, height);
-    frame.render_widget(
-        Paragraph::new(
-            rows.into_iter()
-                .skip(first)
-                .take(height)
-                .collect::<Vec<_>>(),
-        ),
-        rest,
-    );
+    frame.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), rest);
 }
