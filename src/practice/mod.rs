@@ -243,15 +243,6 @@ impl AskMode {
         }
     }
 
-    /// How the mode is named on the screen.
-    pub fn name(self) -> &'static str {
-        match self {
-            AskMode::Typed => "typed questions",
-            AskMode::LongMenu => "long menu",
-            AskMode::Guided => "guided (board)",
-        }
-    }
-
     /// The id used in attempt files and the log.
     pub fn id(self) -> &'static str {
         match self {

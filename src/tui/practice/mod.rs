@@ -113,6 +113,15 @@ pub struct PracticeApp {
     pub effects: Vec<Effect>,
 }
 
+/// How a way of asking is named on the screen.
+pub fn mode_name(mode: AskMode) -> &'static str {
+    match mode {
+        AskMode::Typed => "typed questions",
+        AskMode::LongMenu => "long menu",
+        AskMode::Guided => "guided (board)",
+    }
+}
+
 /// One exchange of the transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Exchange {
@@ -348,7 +357,7 @@ fn common(app: &mut PracticeApp, msg: Msg) {
             app.mode = app.mode.next();
             app.attempt.switch(app.mode);
             app.clear_line();
-            app.shell.status = Some(format!("Now asking by {}.", app.mode.name()));
+            app.shell.status = Some(format!("Now asking by {}.", mode_name(app.mode)));
         }
         _ => {}
     }

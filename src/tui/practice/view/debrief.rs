@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{tags, tick};
 use crate::practice::{CriticalError, Grade, Reply, TriageCall};
-use crate::tui::practice::PracticeApp;
+use crate::tui::practice::{PracticeApp, mode_name};
 use crate::tui::screens::{clip, para};
 
 /// What every part of the debrief reads.
@@ -66,7 +66,7 @@ fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
             g.band,
             app.marking.scheme.pass_mark,
             app.attempt.questions().len(),
-            app.attempt.mode.name()
+            mode_name(app.attempt.mode)
         )),
     ];
     if !g.critical_errors.is_empty() {

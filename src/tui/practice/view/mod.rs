@@ -19,7 +19,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Overlay, PracticeApp, Question, Screen};
+use super::{Overlay, PracticeApp, Question, Screen, mode_name};
 use crate::practice::Station;
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::tui::screens::overlay::yes_no;
@@ -115,7 +115,7 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             app.current().case.case.title.clone(),
             format!(
                 "{} · asked {} ",
-                app.mode.name(),
+                mode_name(app.mode),
                 app.attempt.questions().len()
             ),
         ),
