@@ -389,14 +389,7 @@ mod tests {
         load(src, "m.toml")
             .unwrap_err()
             .iter()
-            .map(|p| {
-                format!(
-                    "{}:{} {}",
-                    p.line.unwrap_or(0),
-                    p.column.unwrap_or(0),
-                    p.message
-                )
-            })
+            .map(Problem::placed)
             .collect()
     }
 

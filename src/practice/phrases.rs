@@ -229,14 +229,7 @@ mod tests {
         load(&q, src, "p.toml")
             .unwrap_err()
             .iter()
-            .map(|p| {
-                format!(
-                    "{}:{} {}",
-                    p.line.unwrap_or(0),
-                    p.column.unwrap_or(0),
-                    p.message
-                )
-            })
+            .map(Problem::placed)
             .collect()
     }
 

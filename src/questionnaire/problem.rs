@@ -62,6 +62,17 @@ impl Problem {
         })
     }
 
+    /// "line:column message", for tests that check where a problem was found.
+    #[cfg(test)]
+    pub(crate) fn placed(&self) -> String {
+        format!(
+            "{}:{} {}",
+            self.line.unwrap_or(0),
+            self.column.unwrap_or(0),
+            self.message
+        )
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

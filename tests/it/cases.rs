@@ -293,17 +293,11 @@ const REFERRED: &str = "questionnaires/cases/hip-to-knee-referred.toml";
 
 /// `practice --case FILE ARGS...` as JSON.
 fn practice_json(args: &[&str]) -> serde_json::Value {
-    let out = kinscreen()
-        .args(["practice", "--case", REFERRED, "--format", "json"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::json_out(
+        kinscreen()
+            .args(["practice", "--case", REFERRED, "--format", "json"])
+            .args(args),
+    )
 }
 
 #[test]

@@ -26,6 +26,18 @@ pub const ADDED_IN_V2: &[&str] = &[
 ];
 
 /// A path inside the project.
+/// Runs a kinscreen command that must succeed (its standard error shown when it does not) and
+/// reads its standard output as JSON.
+pub fn json_out<T: serde::de::DeserializeOwned>(cmd: &mut assert_cmd::Command) -> T {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 pub fn project(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }

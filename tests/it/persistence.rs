@@ -378,16 +378,7 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>, u32)> {
 }
 
 fn history_json(dir: &Path) -> Vec<serde_json::Value> {
-    let out = kinscreen(dir)
-        .args(["history", "--format", "json"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    common::json_out(kinscreen(dir).args(["history", "--format", "json"]))
 }
 
 #[test]

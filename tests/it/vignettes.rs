@@ -98,19 +98,12 @@ fn every_vignette_scores_the_same_from_its_fhir_questionnaire_response() {
 
 /// `kinscreen score --format FORMAT --answers PATH` as a process, its output as JSON.
 fn score(path: &Path, format: &str) -> serde_json::Value {
-    let out = Command::cargo_bin("kinscreen")
-        .unwrap()
-        .args(["score", "--format", format, "--answers"])
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    common::json_out(
+        Command::cargo_bin("kinscreen")
+            .unwrap()
+            .args(["score", "--format", format, "--answers"])
+            .arg(path),
+    )
 }
 
 /// The record has the expected classification and triage of the case at `path`.
