@@ -475,6 +475,10 @@ pub(crate) fn event_loop(
     front: &mut impl Front,
     signals: &Signals,
 ) -> anyhow::Result<Outcome> {
+    // crossterm starts listening for resizes (SIGWINCH) the first time events are asked for:
+    // ask now, before the first frame, or a resize right after it is lost until the next event.
+    // (A failure here shows again, and is handled, at the first read.)
+    let _ = event::poll(Duration::ZERO);
     let size = terminal.size()?;
     let mut size = (size.width, size.height);
     front.resize(size.0, size.1);

@@ -203,7 +203,8 @@ impl Session {
             }
             assert!(
                 start.elapsed() < Duration::from_secs(15),
-                "the program did not exit"
+                "the program did not exit; the screen shows:\n{}",
+                self.contents()
             );
             std::thread::sleep(Duration::from_millis(20));
         }
