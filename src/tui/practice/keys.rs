@@ -318,6 +318,11 @@ mod tests {
             on(Ask, &yes, KeyCode::F(1)),
             Some(Msg::Shell(ShellMsg::Help))
         );
+        // F1 is help on every screen, for the question line's sake.
+        assert_eq!(
+            on(Board, &yes, KeyCode::F(1)),
+            Some(Msg::Shell(ShellMsg::Help))
+        );
         assert_eq!(
             on(Board, &yes, KeyCode::Esc),
             Some(Msg::Shell(ShellMsg::Quit))

@@ -203,7 +203,10 @@ use Layer::*;
 /// The keys every mode has.
 pub const SHELL_KEYS: Keymap<Layer, ShellMsg, ()> = Keymap(&[
     Binding {
-        keys: &[(Key::Char('?'), ShellMsg::Help)],
+        keys: &[
+            (Key::Char('?'), ShellMsg::Help),
+            (Key::Code(KeyCode::F(1)), ShellMsg::Help),
+        ],
         label: "?",
         action: "help",
         contexts: &[Screen],
