@@ -534,12 +534,11 @@ pub fn hear(station: &super::Station, matcher: &Matcher, text: &str) -> Heard {
     Heard { reading, said }
 }
 
-/// An item's topic, or for one sign the option's label.
+/// An item's topic, or for one sign its name (see [`Questionnaire::sign_name`]).
 pub fn target_name(q: &Questionnaire, t: Target) -> &str {
-    let item = &q.questions[t.item];
-    match t.option.and_then(|o| item.kind.options().get(o)) {
-        Some(o) => &o.label,
-        None => item.topic(),
+    match t.option {
+        Some(o) => q.sign_name(t.item, o),
+        None => q.questions[t.item].topic(),
     }
 }
 

@@ -36,11 +36,7 @@ impl CriticalError {
         match self {
             CriticalError::MissedScreening(i) => marking.missed_screening(q.questions[*i].topic()),
             CriticalError::SignsNotAsked(i, signs) => {
-                let options = q.questions[*i].kind.options();
-                let names: Vec<&str> = signs
-                    .iter()
-                    .filter_map(|o| options.get(*o).map(|c| c.label.as_str()))
-                    .collect();
+                let names: Vec<&str> = signs.iter().map(|o| q.sign_name(*i, *o)).collect();
                 marking.signs_not_asked(q.questions[*i].topic(), &names.join("; "))
             }
             CriticalError::UnderTriaged { said, needed } => {

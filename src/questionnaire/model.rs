@@ -497,6 +497,19 @@ impl Questionnaire {
             .collect()
     }
 
+    /// A sign in a few words: the label of the red-flag rule it raises alone ("A swollen, or
+    /// painful and tender, calf"), else the option's label.
+    pub fn sign_name(&self, i: QIdx, o: OIdx) -> &str {
+        let alone = Answers::from([(i, Answer::Choices(vec![o]))]);
+        let label = self.questions.get(i).and_then(|q| q.kind.options().get(o));
+        self.rules
+            .iter()
+            .find(|r| r.red_flag && r.when.read() == [i] && holds(&r.when, &alone))
+            .map(|r| r.label.as_str())
+            .or(label.map(|c| c.label.as_str()))
+            .unwrap_or_default()
+    }
+
     /// The question with this id.
     pub fn question_index(&self, id: &str) -> Option<QIdx> {
         self.index.by_id.get(id).copied()

@@ -232,9 +232,13 @@ fn red_flags(out: &mut Vec<Line<'static>>, d: &Debrief) {
             "  ",
         ));
         for o in signs {
-            if let Some(c) = item.kind.options().get(*o) {
-                out.extend(para(&c.label, width, t.bad(), "    - ", "      "));
-            }
+            out.extend(para(
+                q.sign_name(*i, *o),
+                width,
+                t.bad(),
+                "    - ",
+                "      ",
+            ));
         }
     }
 }
