@@ -181,11 +181,14 @@ impl Session {
         ));
     }
 
-    /// Resizes the pseudo-terminal and the emulator reading it.
+    /// Resizes the emulator reading the pseudo-terminal, then the pseudo-terminal, holding
+    /// the emulator meanwhile: the program's first frame at the new size must not reach an
+    /// emulator still at the old one (it would be laid out wrongly there for good).
     fn resize(&mut self, rows: u16, cols: u16) {
-        self.master.resize(size(rows, cols)).unwrap();
         let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        self.screen.lock().unwrap().set_size(nz(rows), nz(cols));
+        let mut screen = self.screen.lock().unwrap();
+        screen.set_size(nz(rows), nz(cols));
+        self.master.resize(size(rows, cols)).unwrap();
     }
 
     fn exit_code(&mut self) -> u32 {
