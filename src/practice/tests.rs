@@ -511,6 +511,48 @@ fn every_built_in_case_loads_as_a_station() {
     }
 }
 
+/// What the built-in cases cover together (issue 13): twenty or more, every mechanism decided
+/// in some, three genuinely split pictures, two or more emergencies and set-aside pictures,
+/// and every triage level.
+#[test]
+fn the_built_in_cases_cover_the_pictures_a_student_must_meet() {
+    use crate::assess::Basis;
+    let q = Arc::new(crate::questionnaire::builtin().unwrap());
+    let (stations, _) = built_in(&q);
+    assert!(stations.len() >= 20, "{} cases", stations.len());
+    let count = |f: &dyn Fn(&Station) -> bool| stations.iter().filter(|s| f(s)).count();
+    let basis = |s: &Station| s.assessment.basis;
+    let class = |s: &Station| q.classes[s.assessment.classification].id.as_str();
+    let level = |s: &Station| q.triage[s.triage].id.as_str();
+    assert!(count(&|s| basis(s) == Basis::Split) >= 3, "mixed pictures");
+    assert!(
+        count(&|s| basis(s) == Basis::SetAside) >= 2,
+        "set-aside pictures"
+    );
+    assert!(count(&|s| level(s) == "emergency") >= 2, "emergencies");
+    for c in ["mechanical_compensation", "referred_pain"] {
+        let decided = count(&|s| basis(s) == Basis::Decided && class(s) == c);
+        assert!(decided >= 4, "{c}: {decided}");
+    }
+    for t in &q.triage {
+        assert!(count(&|s| level(s) == t.id) >= 1, "no case at {}", t.id);
+    }
+    // Every case's title is neutral: it never names a mechanism.
+    for s in &stations {
+        let title = s.case.case.title.to_lowercase();
+        for word in [
+            "referred",
+            "mechanical",
+            "compensation",
+            "sciatic",
+            "from the",
+            "emergency",
+        ] {
+            assert!(!title.contains(word), "{}: {title}", s.source);
+        }
+    }
+}
+
 #[test]
 fn a_log_entry_names_items_by_id() {
     let s = station("hip-to-knee-mechanical.toml");
