@@ -120,6 +120,34 @@ impl Station {
         }
     }
 
+    /// What the student heard of item `i` in `attempt`: the item's reply when it was asked
+    /// whole, else the replies to the signs asked one at a time, in the order asked.
+    pub fn heard(&self, attempt: &Attempt, i: QIdx) -> Reply {
+        let targets: Vec<Target> = attempt
+            .questions()
+            .iter()
+            .flat_map(|p| &p.asked)
+            .filter(|t| t.item == i)
+            .copied()
+            .collect();
+        if targets.is_empty() || targets.iter().any(|t| t.option.is_none()) {
+            return self.reply(i);
+        }
+        let mut texts: Vec<String> = Vec::new();
+        for t in targets {
+            if let Reply::Said(text) = self.reply_to(t)
+                && !texts.contains(&text)
+            {
+                texts.push(text);
+            }
+        }
+        if texts.is_empty() {
+            Reply::NotApplicable
+        } else {
+            Reply::Said(texts.join(" "))
+        }
+    }
+
     /// What the patient says when asked item `i`.
     pub fn reply(&self, i: QIdx) -> Reply {
         let id = &self.questionnaire().questions[i].id;

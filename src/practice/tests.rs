@@ -595,3 +595,37 @@ fn a_right_answer_after_a_thin_history_counts_as_a_guess() {
     }
     assert!(!grade(&marking(), &s, &a, &right_answer(&s, &[])).guessed);
 }
+
+/// The hypothesis form quotes what the student heard: for a red-flag item asked one sign at a
+/// time, the replies to those signs, not the item's whole reply.
+#[test]
+fn what_was_heard_of_an_item_asked_sign_by_sign_is_those_signs_replies() {
+    let s = station("warm-swollen-foot-diabetes.toml");
+    let q = q_of(&s);
+    let i = item(&s, "red_flags_urgent");
+    let sign = |id: &str| ask::Target {
+        item: i,
+        option: q.questions[i].option_index(id),
+    };
+    let mut a = Attempt::default();
+    a.put(Some("Any fever?"), &[sign("fever_or_unwell")]);
+    a.put(Some("Is the foot warm?"), &[sign("hot_red_swollen_joint")]);
+    let Reply::Said(heard) = s.heard(&a, i) else {
+        panic!("nothing heard")
+    };
+    assert!(
+        heard.starts_with("No temperature and no shivers."),
+        "{heard}"
+    );
+    assert!(
+        heard.contains("the right foot is warmer than the left"),
+        "{heard}"
+    );
+    assert_ne!(Reply::Said(heard), s.reply(i));
+    // Asked whole, the item's own reply.
+    a.ask(i);
+    assert_eq!(s.heard(&a, i), s.reply(i));
+    // Never asked: the item's reply (the form lists asked items only).
+    let other = item(&s, "side");
+    assert_eq!(s.heard(&a, other), s.reply(other));
+}

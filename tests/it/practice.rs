@@ -486,3 +486,40 @@ fn long_menu_screen() {
     assert_eq!(a.attempt.questions().len(), 1);
     assert_eq!(a.attempt.mode, practice::AskMode::LongMenu);
 }
+
+/// A red-flag item asked one sign at a time is half-marked on the board until each sign is
+/// asked, and the hypothesis form quotes the signs' replies the student heard.
+#[test]
+fn a_screening_item_asked_in_part_is_half_marked_and_quoted_as_heard() {
+    let mut a = single_in("warm-swollen-foot-diabetes", practice::AskMode::Typed);
+    typing(&mut a, "Any fever?");
+    send(&mut a, &[Msg::Select]);
+    typing(&mut a, "Where is the pain?");
+    send(&mut a, &[Msg::Select]);
+    while a.mode != practice::AskMode::Guided {
+        send(&mut a, &[Msg::NextMode]);
+    }
+    let text = screen_text(&mut a, 100, 40);
+    assert!(text.contains("◐ Urgent warning signs"), "{text}");
+    assert!(text.contains("✓ Where the pain is worst"), "{text}");
+    assert!(text.contains("  Emergency warning signs"), "{text}");
+    // Asked whole from the board, it is done.
+    let urgent = item(&a, "red_flags_urgent");
+    ask(&mut a, urgent, None);
+    let text = screen_text(&mut a, 100, 40);
+    assert!(text.contains("✓ Urgent warning signs"), "{text}");
+}
+
+#[test]
+fn the_form_quotes_the_signs_the_student_heard() {
+    let mut a = single_in("warm-swollen-foot-diabetes", practice::AskMode::Typed);
+    typing(&mut a, "Any fever?");
+    send(&mut a, &[Msg::Select]);
+    send(&mut a, &[Msg::Commit]);
+    let text = screen_text(&mut a, 80, 24);
+    assert!(text.contains("No temperature and no shivers."), "{text}");
+    assert!(
+        !text.contains("The foot's warmer than the other one"),
+        "{text}"
+    );
+}

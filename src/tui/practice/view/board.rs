@@ -142,8 +142,18 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
                 t.prompt(),
             ));
         }
-        let asked = app.attempt.was_asked(*i);
-        let mark = if asked { "✓" } else { " " };
+        // ✓ asked (whole, or every sign of a screening item); ◐ some signs only.
+        let signs = q.signs(*i);
+        let asked = if signs.is_empty() {
+            app.attempt.was_asked(*i)
+        } else {
+            app.attempt.screened_at(*i, &signs).is_some()
+        };
+        let mark = match (asked, app.attempt.was_asked(*i)) {
+            (true, _) => "✓",
+            (false, true) => "◐",
+            (false, false) => " ",
+        };
         // Headings in a column of their own when the board is wide enough.
         const TOPIC: usize = 30;
         let tagged = tags(q, *i);

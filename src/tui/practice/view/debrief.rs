@@ -62,17 +62,25 @@ fn marks(out: &mut Vec<Line<'static>>, d: &Debrief) {
             style.add_modifier(ratatui::style::Modifier::BOLD),
         ),
         Span::raw(format!(
-            "  {} · pass mark {} · {} question(s), {}",
-            g.band,
-            app.marking.scheme.pass_mark,
-            app.attempt.questions().len(),
-            mode_name(app.attempt.mode)
+            "  {} · pass mark {}",
+            g.band, app.marking.scheme.pass_mark
         )),
     ];
     if !g.critical_errors.is_empty() {
         head.push(Span::styled(" · critical error", t.bad()));
     }
     out.push(Line::from(head));
+    out.push(Line::styled(
+        clip(
+            &format!(
+                "{} question(s), {}",
+                app.attempt.questions().len(),
+                mode_name(app.attempt.mode)
+            ),
+            usize::from(d.width),
+        ),
+        t.dim(),
+    ));
     for p in &g.parts {
         let filled = (p.points * 10 + p.max / 2).checked_div(p.max).unwrap_or(10) as usize;
         out.push(Line::from(vec![

@@ -86,7 +86,7 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     for (n, i) in asked.iter().enumerate() {
         let lines = {
             let ticked = if f.findings.contains(i) { "[x]" } else { "[ ]" };
-            let said = match s.reply(*i) {
+            let said = match s.heard(&app.attempt, *i) {
                 Reply::Said(text) => format!(": “{text}”"),
                 Reply::NotApplicable => String::new(),
             };

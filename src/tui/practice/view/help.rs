@@ -10,13 +10,14 @@ use crate::tui::shell::Saving;
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let keys = app.hints(false);
-    let note = match &app.shell.saving {
+    let log = match &app.shell.saving {
         Saving::On(_) => {
-            "Screen red flags first, ask with a purpose, then commit. Each committed attempt is added to your practice log (kinscreen practice --history)."
+            "Each committed attempt is added to your practice log (kinscreen practice --history)."
         }
-        Saving::Off => {
-            "Screen red flags first, ask with a purpose, then commit. Nothing is logged (--no-save)."
-        }
+        Saving::Off => "Nothing is logged (--no-save).",
     };
-    key_help(app.shell.theme, frame, area, keys, note);
+    let note = format!(
+        "Screen red flags first, ask with a purpose, then commit. On the board ✓ marks what you asked, ◐ a red-flag item with signs still to ask. {log}"
+    );
+    key_help(app.shell.theme, frame, area, keys, &note);
 }
