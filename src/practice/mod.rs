@@ -10,6 +10,7 @@ pub mod marking;
 pub mod phrases;
 #[cfg(test)]
 mod tests;
+mod words;
 pub mod written;
 
 use std::path::Path;
