@@ -64,8 +64,9 @@ pub struct App {
     pub cursor: usize,
     /// Ticked options of a multi choice not yet confirmed.
     pub ticked: BTreeSet<usize>,
-    /// Value of a scale not yet confirmed.
-    pub value: i64,
+    /// Value of a scale not yet confirmed: none until the person chooses one (a hurried Enter
+    /// must not record a number they never picked).
+    pub value: Option<i64>,
     /// Where a scrolling screen (welcome, alert, result) is.
     pub scroll: Scroll,
     /// A saved interview to resume, shown on the welcome screen.
@@ -86,7 +87,7 @@ impl App {
             shell: Shell::new(theme),
             cursor: 0,
             ticked: BTreeSet::new(),
-            value: 0,
+            value: None,
             scroll: Scroll::default(),
             offer: None,
             effects: Vec::new(),
@@ -117,10 +118,10 @@ impl App {
                 let question = &q.questions[i];
                 let stored = self.interview.answer(i).cloned();
                 match (&question.kind, stored) {
-                    (Kind::Scale { min, max, .. }, stored) => {
+                    (Kind::Scale { .. }, stored) => {
                         self.value = match stored {
-                            Some(Answer::Number(n)) => n,
-                            _ => min + (max - min) / 2,
+                            Some(Answer::Number(n)) => Some(n),
+                            _ => None,
                         };
                     }
                     (_, Some(Answer::Choice(o))) => self.cursor = o,
@@ -349,8 +350,12 @@ fn screen(app: &mut App, msg: Msg) {
                 .current()
                 .map(|i| app.questionnaire().questions[i].kind.clone())
             {
+                // The first arrow press picks the middle; later ones move from there.
                 let step = if msg == Msg::Right { 1 } else { -1 };
-                app.value = (app.value + step).clamp(min, max);
+                app.value = Some(match app.value {
+                    Some(v) => (v + step).clamp(min, max),
+                    None => min + (max - min) / 2,
+                });
             }
         }
         (Ctx::Scale, Msg::Pick(d)) => {
@@ -361,17 +366,28 @@ fn screen(app: &mut App, msg: Msg) {
             {
                 let d = i64::from(d);
                 // Typing 0 right after 1 makes 10 on a scale that reaches it.
-                let tens = app.value * 10 + d;
-                app.value = if app.value > 0 && tens <= max && tens >= min {
-                    tens
+                let now = app.value.unwrap_or(0);
+                let tens = now * 10 + d;
+                app.value = if now > 0 && tens <= max && tens >= min {
+                    Some(tens)
                 } else if (min..=max).contains(&d) {
-                    d
+                    Some(d)
                 } else {
                     app.value
                 };
             }
         }
-        (Ctx::Scale, Msg::Confirm) => app.answer(Answer::Number(app.value)),
+        (Ctx::Scale, Msg::Confirm) => match app.value {
+            Some(v) => app.answer(Answer::Number(v)),
+            None => {
+                app.shell.status = Some(format!(
+                    "Choose a number first ({}/{} or type it), then press {}.",
+                    Ctx::Scale.label(Msg::Left),
+                    Ctx::Scale.label(Msg::Right),
+                    Ctx::Scale.label(Msg::Confirm)
+                ));
+            }
+        },
         (Ctx::Single | Ctx::Multi | Ctx::Scale, Msg::Skip) => {
             if let Err(e) = app.interview.skip_current() {
                 app.shell.status = Some(e.to_string());

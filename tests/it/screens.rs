@@ -76,6 +76,29 @@ fn scale_question() {
     insta::assert_snapshot!(render(&mut a, 80, 24).backend());
 }
 
+/// A scale starts with no value: a hurried Enter records nothing and says what to do.
+#[test]
+fn a_scale_has_no_preselected_value() {
+    let mut a = app();
+    send(&mut a, &[Confirm]);
+    answer_all(&mut a, ONSET);
+    answer_all(&mut a, &REVIEW[..8]);
+    let before = a.interview.state().clone();
+    let text = format!("{}", render(&mut a, 80, 24).backend());
+    assert!(text.contains("Your answer: –"), "{text}");
+    assert!(!text.contains("[ 5]"), "{text}");
+    send(&mut a, &[Confirm]);
+    assert_eq!(
+        a.interview.state(),
+        &before,
+        "Enter alone answered the scale"
+    );
+    let text = format!("{}", render(&mut a, 80, 24).backend());
+    assert!(text.contains("Choose a number first"), "{text}");
+    send(&mut a, &[Pick(3), Confirm]);
+    assert_ne!(a.interview.state(), &before);
+}
+
 #[test]
 fn emergency_alert_interrupts_at_once() {
     let mut a = app();
@@ -405,7 +428,7 @@ fn editing_from_the_review_returns_to_it_on_the_same_row() {
     let (severity, keys) = common::to_review_row(&a, "severity");
     send(&mut a, &keys);
     send(&mut a, &[Confirm]);
-    assert_eq!(a.value, 5, "the stored answer is loaded for editing");
+    assert_eq!(a.value, Some(5), "the stored answer is loaded for editing");
     send(&mut a, &[Pick(8), Confirm]);
     assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Review);
     assert_eq!(a.cursor, severity);

@@ -118,7 +118,7 @@ fn scale_lines(
     if steps * 4 <= usize::from(width) {
         let spans: Vec<Span> = (min..=max)
             .map(|v| {
-                if v == app.value {
+                if Some(v) == app.value {
                     Span::styled(format!("[{v:>2}]"), t.selected())
                 } else {
                     Span::raw(format!(" {v:>2} "))
@@ -128,11 +128,13 @@ fn scale_lines(
         out.push(Line::from(spans));
     } else {
         let bar_w = usize::from(width).saturating_sub(12).max(1);
-        let filled = ((app.value - min) as usize * bar_w) / (steps - 1).max(1);
+        let filled = app
+            .value
+            .map_or(0, |v| ((v - min) as usize * bar_w) / (steps - 1).max(1));
         out.push(Line::from(vec![
             Span::styled("█".repeat(filled), t.selected()),
             Span::raw("░".repeat(bar_w - filled.min(bar_w))),
-            Span::styled(format!(" {}", app.value), t.prompt()),
+            Span::styled(format!(" {}", shown(app.value)), t.prompt()),
         ]));
     }
     let half = usize::from(width) / 2;
@@ -152,8 +154,20 @@ fn scale_lines(
     out.push(Line::raw(""));
     out.push(Line::from(vec![
         Span::raw("Your answer: "),
-        Span::styled(format!("{}", app.value), t.prompt()),
-        Span::styled("   (←/→ to change, or type the number)", t.dim()),
+        Span::styled(shown(app.value), t.prompt()),
+        Span::styled(
+            if app.value.is_some() {
+                "   (←/→ to change, or type the number)"
+            } else {
+                "   (none yet: ←/→ to choose, or type the number)"
+            },
+            t.dim(),
+        ),
     ]));
     out
+}
+
+/// A scale's chosen value, or a dash before one is chosen.
+fn shown(value: Option<i64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| v.to_string())
 }
