@@ -1,15 +1,24 @@
-//! `kinscreen` / `kinscreen run`: the interview in the terminal.
+//! `kinscreen` / `kinscreen run`: the interview in the terminal, on the screens or in line mode
+//! (`--plain`, `TERM=dumb`, `ACCESSIBLE`, or answers piped to standard input).
 
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::sync::Arc;
 
-use kinscreen::{report, tui};
+use kinscreen::engine::{Interview, State};
+use kinscreen::store::{self, Store, Unfinished};
+use kinscreen::{line, report, tui};
 
 use super::data::Data;
 use super::out::emit;
 use super::{CliError, Outcome, load};
 
-pub fn run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
+pub fn run(path: Option<&Path>, data: &Data, plain: bool) -> Result<Outcome, CliError> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let accessible = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty());
+    if plain || dumb || accessible || !std::io::stdin().is_terminal() {
+        return plain_run(path, data);
+    }
     let (q, store) = data.session(
         "the interview",
         "To score answers from a file without a terminal, use: kinscreen score --answers FILE",
@@ -29,5 +38,104 @@ pub fn run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
             Err(CliError::NotSaved(format!("{what} ({e}).")))
         }
         None => Ok(ended.outcome.into()),
+    }
+}
+
+/// Why there is nothing to run in line mode, and what to use instead.
+const NO_INPUT: &str = "the interview got no input: standard input is empty.\n\
+To answer in plain lines, run kinscreen --plain in a terminal or pipe one line per question to it;\n\
+to score answers from a file, use: kinscreen score --answers FILE";
+
+/// The interview in line mode: questions on standard output, answers from standard input,
+/// kept as the screens keep them (an unfinished interview after every answer, the finished
+/// one in the history) unless `--no-save`.
+fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
+    let q = Arc::new(load(path)?);
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    // A pipe or file with nothing in it (`</dev/null`) is refused, as before line mode.
+    if !std::io::stdin().is_terminal() && input.fill_buf().map_err(input_error)?.is_empty() {
+        return Err(CliError::Input(NO_INPUT.into()));
+    }
+    let store = if data.no_save {
+        None
+    } else {
+        Some(data.store()?)
+    };
+    let mut keep = Keeper::new(store);
+    let mut interview = Interview::new(q);
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let ended = line::run(&mut interview, &mut input, &mut out, &mut |iv| {
+        keep.save(iv)
+    });
+    let ended = match ended {
+        Ok(e) => e,
+        // A reader that went away (a closed pipe) ends quietly; answers are kept.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => line::Ended::Quit,
+        Err(e) => return Err(input_error(e)),
+    };
+    if let Some(e) = keep.error {
+        return Err(CliError::NotSaved(format!(
+            "The answers could not be saved ({e})."
+        )));
+    }
+    match ended {
+        line::Ended::Finished => Ok(Outcome::Done),
+        line::Ended::Quit => Ok(Outcome::Cancelled),
+        line::Ended::EndOfInput => {
+            let kept = if keep.store.is_some() {
+                "your answers so far are kept: run kinscreen again to go on"
+            } else {
+                "nothing was kept (--no-save)"
+            };
+            Err(CliError::Cancelled(format!(
+                "the input ended before the interview was finished; {kept}."
+            )))
+        }
+    }
+}
+
+fn input_error(e: std::io::Error) -> CliError {
+    CliError::Input(format!("cannot read standard input: {e}"))
+}
+
+/// Keeps a line-mode interview: the unfinished one after each change, then the finished one.
+struct Keeper {
+    store: Option<Store>,
+    draft: Option<i64>,
+    saved: Option<Interview>,
+    error: Option<String>,
+}
+
+impl Keeper {
+    fn new(store: Option<Store>) -> Self {
+        Keeper {
+            store,
+            draft: None,
+            saved: None,
+            error: None,
+        }
+    }
+
+    fn save(&mut self, iv: &Interview) {
+        let Some(store) = &self.store else { return };
+        if self.saved.as_ref() == Some(iv) || (iv.answers().is_empty() && self.saved.is_none()) {
+            return;
+        }
+        let now = store::now();
+        let result = if *iv.state() == State::Finished {
+            store
+                .save_finished(iv, &now, None, self.draft)
+                .map(|_| self.draft = None)
+        } else {
+            store
+                .save_draft(self.draft, &Unfinished::of(iv, &now))
+                .map(|id| self.draft = Some(id))
+        };
+        match result {
+            Ok(()) => self.saved = Some(iv.clone()),
+            Err(e) => self.error = Some(e.to_string()),
+        }
     }
 }

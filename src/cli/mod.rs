@@ -36,6 +36,11 @@ pub(crate) struct Cli {
     /// Keep nothing on disk: no autosave, no history (for shared computers).
     #[arg(long, global = true)]
     no_save: bool,
+    /// Plain numbered prompts, one line at a time, with no colour or cursor movement (for
+    /// screen readers, braille displays and pipes); also when TERM=dumb, when ACCESSIBLE is set,
+    /// and when standard input is not a terminal.
+    #[arg(long, global = true)]
+    plain: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -241,6 +246,9 @@ pub enum CliError {
     /// The terminal failed (exit 2).
     #[error("terminal error: {0:#}")]
     Terminal(anyhow::Error),
+    /// Ended before it was done, with why (exit 1).
+    #[error("{0}")]
+    Cancelled(String),
 }
 
 impl From<output::OutputError> for CliError {
@@ -260,6 +268,7 @@ pub fn exit(result: Result<Outcome, CliError>) -> ExitCode {
             warn(&format!("kinscreen: {e}"));
             ExitCode::from(match e {
                 CliError::NotSaved(_) => 3,
+                CliError::Cancelled(_) => 1,
                 _ => 2,
             })
         }
@@ -274,7 +283,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     };
     let q = cli.questionnaire.as_deref();
     match cli.command {
-        None | Some(Command::Run) => interview::run(q, &data),
+        None | Some(Command::Run) => interview::run(q, &data, cli.plain),
         Some(Command::History {
             delete: Some(id), ..
         }) => records::delete(&data, &id),

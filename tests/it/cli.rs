@@ -248,7 +248,7 @@ fn interview_without_a_terminal_points_to_score() {
         .write_stdin("")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("needs a terminal"))
+        .stderr(predicate::str::contains("got no input"))
         .stderr(predicate::str::contains("kinscreen score --answers FILE"));
 }
 

@@ -13,6 +13,7 @@ mod cli;
 mod clinical;
 mod fhir;
 mod items;
+mod line;
 mod persistence;
 mod practice;
 mod properties;

@@ -9,31 +9,27 @@ use super::para;
 use crate::engine::State;
 use crate::questionnaire::{RIdx, TIdx};
 use crate::tui::app::App;
+use crate::view::AlertView;
 
-/// The alert's text for the rules being raised now.
+/// The alert's text for the rules being raised now: [`AlertView`] laid out.
 pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let State::Alert(rules) = app.interview.state() else {
         return Vec::new();
     };
     let q = app.questionnaire();
     let t = app.shell.theme;
-    let level = rules
-        .iter()
-        .map(|r| q.rules[*r].triage)
-        .max()
-        .unwrap_or_default();
-    let style = t.triage(level, q.triage.len());
+    let a = AlertView::of(&app.interview, rules);
+    let style = t.triage(a.level.index, q.triage.len());
     let mut out = Vec::new();
-    let overall = overall_level(app, rules);
-    if overall > level {
+    if let Some(earlier) = &a.earlier {
         // A lesser sign found after a more urgent one never reads as a downgrade.
         out.extend(para(
             &format!(
                 "Your earlier advice still stands: {}. {}",
-                q.triage[overall].label, q.triage[overall].time_frame
+                earlier.label, earlier.time_frame
             ),
             width,
-            t.triage(overall, q.triage.len()),
+            t.triage(earlier.index, q.triage.len()),
             "",
             "",
         ));
@@ -46,17 +42,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         ));
         out.push(Line::raw(""));
     }
-    out.extend(para(&q.triage[level].label, width, style, "", ""));
-    out.extend(para(&q.triage[level].time_frame, width, t.prompt(), "", ""));
+    out.extend(para(&a.level.label, width, style, "", ""));
+    out.extend(para(&a.level.time_frame, width, t.prompt(), "", ""));
     out.push(Line::raw(""));
     // The signs at this alert's level with their advice; lesser signs raised at the same time
     // are only named (their advice would read like a downgrade).
-    let (top, lesser): (Vec<RIdx>, Vec<RIdx>) =
-        rules.iter().partition(|r| q.rules[**r].triage == level);
-    for r in &top {
-        let rule = &q.rules[*r];
-        out.extend(para(&rule.label, width, t.prompt(), "• ", "  "));
-        if let Some(advice) = &rule.advice {
+    for sign in &a.signs {
+        out.extend(para(&sign.label, width, t.prompt(), "• ", "  "));
+        if let Some(advice) = &sign.advice {
             out.extend(para(
                 advice,
                 width,
@@ -67,10 +60,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    if !lesser.is_empty() {
-        let labels: Vec<&str> = lesser.iter().map(|r| q.rules[*r].label.as_str()).collect();
+    if !a.also.is_empty() {
         out.extend(para(
-            &format!("Also found: {}.", labels.join("; ")),
+            &format!("Also found: {}.", a.also.join("; ")),
             width,
             t.dim(),
             "",
@@ -79,19 +71,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         out.push(Line::raw(""));
     }
     out.extend(para(
-        &q.triage[level].advice,
+        &a.level.advice,
         width,
         ratatui::style::Style::new(),
         "",
         "",
     ));
     out.push(Line::raw(""));
-    let next = if app.interview.can_finish_early() {
-        "This advice stays at the top of every screen from now on. You may go on with the questions, see the result now, or go back if you chose this by mistake."
-    } else {
-        "This advice stays at the top of every screen from now on. Please go on with the questions: some later answers can make this more urgent. Go back if you chose this by mistake."
-    };
-    out.extend(para(next, width, t.dim(), "", ""));
+    out.extend(para(a.next, width, t.dim(), "", ""));
     out
 }
 

@@ -8,19 +8,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::para;
-use crate::questionnaire::{Kind, QIdx};
+use crate::questionnaire::QIdx;
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
 use crate::tui::shell::{Mode, Screens};
+use crate::view::{Input, QuestionView};
 
 pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
-    let q = app.questionnaire();
     let t = app.shell.theme;
-    let question = &q.questions[qi];
+    let v = QuestionView::of(&app.interview, qi);
     let w = area.width;
 
-    let mut top = para(&question.prompt, w, t.prompt(), "", "");
-    if !question.required {
+    let mut top = para(&v.prompt, w, t.prompt(), "", "");
+    if v.optional {
         let skip = app.screen().label(Msg::Skip);
         top.push(Line::styled(
             format!("(optional: press {skip} to skip)"),
@@ -28,10 +28,10 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
         ));
     }
     let mut bottom = Vec::new();
-    if let Some(why) = &question.why {
+    if let Some(why) = &v.why {
         bottom.extend(para(why, w, t.dim(), "Why we ask: ", "  "));
     }
-    if let Some(help) = &question.help {
+    if let Some(help) = &v.help {
         bottom.extend(para(help, w, t.dim(), "Tip: ", "  "));
     }
     // The input gets what is left; the explanation gives way on a short screen.
@@ -48,16 +48,17 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(top), top_a);
     frame.render_widget(Paragraph::new(bottom), bottom_a);
 
-    match &question.kind {
-        Kind::Single { options, .. } | Kind::Multi { options } => {
-            let multi = matches!(question.kind, Kind::Multi { .. });
+    match &v.input {
+        Input::Single(options) | Input::Multi(options) => {
+            let multi = matches!(v.input, Input::Multi(_));
             let mut lines = Vec::new();
             let mut cursor_line = 0;
             for (i, o) in options.iter().enumerate() {
+                // A multi choice shows the ticks not yet confirmed; a single one the answer.
                 let on = if multi {
                     app.ticked.contains(&i)
                 } else {
-                    app.interview.answer(qi) == Some(&crate::engine::Answer::Choice(i))
+                    o.chosen
                 };
                 let mark = match (multi, on) {
                     (true, true) => "[x]",
@@ -90,11 +91,12 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
                 .min(lines.len().saturating_sub(visible));
             frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), input_a);
         }
-        Kind::Scale {
+        Input::Scale {
             min,
             max,
             min_label,
             max_label,
+            ..
         } => {
             frame.render_widget(
                 Paragraph::new(scale_lines(app, *min, *max, min_label, max_label, w)),

@@ -1,0 +1,306 @@
+//! The line mode (`kinscreen --plain`): the same interview as the screens, as plain numbered
+//! prompts one line at a time, for screen readers, braille displays, `TERM=dumb`, serial
+//! consoles and pipes. It lays out [`crate::view`]'s descriptions and writes no escape sequence,
+//! box drawing or progress bar: every line makes sense read aloud on its own.
+//!
+//! Input is one line per question asked (none for the start, an alert or the review): the
+//! number of an option, several numbers for a multi choice ("1 3"), a number for a scale, an
+//! empty line to skip an optional question; `b` goes back, `?` helps, `q` quits.
+
+use std::io::{self, BufRead, Write};
+
+use crate::engine::{Answer, EngineError, Interview, State};
+use crate::output;
+use crate::report;
+use crate::view::{AlertView, Input, QuestionView};
+
+/// How a line-mode interview ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The result was printed.
+    Finished,
+    /// The person typed `q`.
+    Quit,
+    /// The input ended before the result.
+    EndOfInput,
+}
+
+/// What the help (`?`) says about the keys.
+const KEYS: &str = "Type the number of your answer and press Enter. For a question that allows several answers, type their numbers separated by spaces, for example: 1 3. Type b to go back to the previous question, q to stop (your answers so far are kept), or ? for this help.";
+
+/// Runs the interview from its current state until the result, a quit or the end of `input`.
+/// `saved` is called after every change, so the caller can keep the answers (autosave).
+pub fn run(
+    interview: &mut Interview,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    saved: &mut dyn FnMut(&Interview),
+) -> io::Result<Ended> {
+    let title = interview.questionnaire().meta.title.clone();
+    say(out, &title)?;
+    say(
+        out,
+        "Answer each question by typing the number of your answer and pressing Enter. Type ? for help, b to go back, q to stop.",
+    )?;
+    let mut shown: Option<State> = None;
+    loop {
+        let state = interview.state().clone();
+        match &state {
+            State::Asking(qi) => {
+                if shown.as_ref() != Some(&state) {
+                    blank(out)?;
+                    question(out, &QuestionView::of(interview, *qi))?;
+                    shown = Some(state.clone());
+                }
+                write!(out, "Your answer: ")?;
+                out.flush()?;
+                let Some(line) = read_line(input)? else {
+                    writeln!(out)?;
+                    return Ok(Ended::EndOfInput);
+                };
+                match line.trim() {
+                    "q" | "Q" => {
+                        saved(interview);
+                        return Ok(Ended::Quit);
+                    }
+                    "?" => {
+                        say(out, KEYS)?;
+                        if let Some(help) = &QuestionView::of(interview, *qi).help {
+                            say(out, &format!("About this question: {help}"))?;
+                        }
+                    }
+                    "b" | "B" => {
+                        if interview.back().is_ok() {
+                            shown = None;
+                            saved(interview);
+                        } else {
+                            say(
+                                out,
+                                "This is the first question: there is nothing to go back to.",
+                            )?;
+                        }
+                    }
+                    text => match parse(&QuestionView::of(interview, *qi), text) {
+                        Ok(None) => match interview.skip_current() {
+                            Ok(()) => saved(interview),
+                            Err(_) => say(out, &needed(&QuestionView::of(interview, *qi)))?,
+                        },
+                        Ok(Some(answer)) => match interview.answer_current(answer) {
+                            Ok(()) => saved(interview),
+                            Err(e) => {
+                                say(out, &refused(interview, &e))?;
+                                shown = None;
+                            }
+                        },
+                        Err(message) => {
+                            say(out, &message)?;
+                            shown = None;
+                        }
+                    },
+                }
+            }
+            State::Alert(rules) => {
+                blank(out)?;
+                alert(out, &AlertView::of(interview, rules))?;
+                say(
+                    out,
+                    "This advice is repeated before the result. The questions go on: some later answers can make this more urgent.",
+                )?;
+                // An alert takes no input line: the advice has been given in words.
+                let _ = interview.acknowledge();
+                saved(interview);
+            }
+            State::Review => {
+                let _ = interview.finish();
+                saved(interview);
+            }
+            State::Finished => {
+                let raised: Vec<_> = interview.acknowledged().iter().copied().collect();
+                if !raised.is_empty() {
+                    blank(out)?;
+                    say(out, "Repeated from earlier:")?;
+                    alert(out, &AlertView::of(interview, &raised))?;
+                }
+                blank(out)?;
+                say(out, "Your result")?;
+                say(out, &report::text(interview))?;
+                return Ok(Ended::Finished);
+            }
+        }
+    }
+}
+
+/// A question: where it is, what it asks, why, and the numbered options.
+fn question(out: &mut dyn Write, v: &QuestionView) -> io::Result<()> {
+    say(
+        out,
+        &format!(
+            "{}. Question {} of about {}.",
+            v.section, v.position, v.total
+        ),
+    )?;
+    say(out, &v.prompt)?;
+    if let Some(why) = &v.why {
+        say(out, &format!("Why we ask: {why}"))?;
+    }
+    for (n, c) in v.choices().iter().enumerate() {
+        let mark = if c.chosen { " (your answer)" } else { "" };
+        say(out, &format!("{}. {}{mark}", n + 1, c.label))?;
+    }
+    say(out, &how(v))?;
+    Ok(())
+}
+
+/// How to answer this question.
+fn how(v: &QuestionView) -> String {
+    let mut text = match &v.input {
+        Input::Single(c) => format!("Type one number from 1 to {}.", c.len()),
+        Input::Multi(c) => format!(
+            "Type the numbers of all that apply, from 1 to {}, separated by spaces.",
+            c.len()
+        ),
+        Input::Scale {
+            min,
+            max,
+            min_label,
+            max_label,
+            value,
+        } => {
+            let mut t = format!("Type a number from {min} to {max}");
+            if let (Some(lo), Some(hi)) = (min_label, max_label) {
+                t.push_str(&format!(" ({min} means {lo}, {max} means {hi})"));
+            }
+            t.push('.');
+            if let Some(v) = value {
+                t.push_str(&format!(" Your answer was {v}."));
+            }
+            t
+        }
+    };
+    if v.optional {
+        text.push_str(" You may press Enter alone to skip this question.");
+    }
+    text
+}
+
+/// A typed answer: `Ok(None)` for an empty line (a skip), or why it is not an answer.
+fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let numbers: Result<Vec<i64>, _> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::parse::<i64>)
+        .collect();
+    let Ok(numbers) = numbers else {
+        return Err(format!("“{}” is not a number. {}", short(text), how(v)));
+    };
+    let option = |n: i64, count: usize| {
+        usize::try_from(n)
+            .ok()
+            .filter(|n| (1..=count).contains(n))
+            .map(|n| n - 1)
+            .ok_or_else(|| format!("There is no option {n}. {}", how(v)))
+    };
+    match &v.input {
+        Input::Single(c) => match numbers.as_slice() {
+            [n] => option(*n, c.len()).map(|o| Some(Answer::Choice(o))),
+            _ => Err(format!("Only one answer here. {}", how(v))),
+        },
+        Input::Multi(c) => {
+            let chosen: Result<Vec<usize>, String> =
+                numbers.iter().map(|n| option(*n, c.len())).collect();
+            let mut chosen = chosen?;
+            chosen.sort_unstable();
+            chosen.dedup();
+            Ok(Some(Answer::Choices(chosen)))
+        }
+        Input::Scale { min, max, .. } => match numbers.as_slice() {
+            [n] if (*min..=*max).contains(n) => Ok(Some(Answer::Number(*n))),
+            _ => Err(format!("That is not on the scale. {}", how(v))),
+        },
+    }
+}
+
+/// Why a required question cannot be skipped.
+fn needed(v: &QuestionView) -> String {
+    format!("This question needs an answer. {}", how(v))
+}
+
+/// An answer the engine refused, in plain words.
+fn refused(interview: &Interview, e: &EngineError) -> String {
+    match e {
+        EngineError::ExclusiveCombined { option, .. } => {
+            let label = interview
+                .current()
+                .and_then(|qi| {
+                    let q = &interview.questionnaire().questions[qi];
+                    q.kind
+                        .options()
+                        .iter()
+                        .find(|o| &o.id == option)
+                        .map(|o| o.label.clone())
+                })
+                .unwrap_or_else(|| option.clone());
+            format!("“{label}” cannot be chosen together with other answers.")
+        }
+        other => format!("That answer was not taken: {other}."),
+    }
+}
+
+/// A red-flag alert, in words.
+fn alert(out: &mut dyn Write, a: &AlertView) -> io::Result<()> {
+    if let Some(earlier) = &a.earlier {
+        say(
+            out,
+            &format!(
+                "Your earlier advice still stands: {}. {}",
+                earlier.label, earlier.time_frame
+            ),
+        )?;
+        say(out, "This is an additional warning sign.")?;
+    }
+    say(
+        out,
+        &format!("Important: {}. {}", a.level.label, a.level.time_frame),
+    )?;
+    for s in &a.signs {
+        match &s.advice {
+            Some(advice) => say(out, &format!("Warning sign: {}. {advice}", s.label))?,
+            None => say(out, &format!("Warning sign: {}.", s.label))?,
+        }
+    }
+    if !a.also.is_empty() {
+        say(out, &format!("Also found: {}.", a.also.join("; ")))?;
+    }
+    say(out, &a.level.advice)
+}
+
+/// One line (or paragraph) of text, made safe.
+fn say(out: &mut dyn Write, text: &str) -> io::Result<()> {
+    writeln!(out, "{}", output::clean(text.trim_end()))
+}
+
+fn blank(out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out)
+}
+
+/// Typed text echoed in a message, shortened.
+fn short(text: &str) -> String {
+    let t: String = text.chars().take(40).collect();
+    if t.len() < text.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
+}
+
+/// One line of input without its line ending; `None` at the end of the input.
+fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+    let mut line = String::new();
+    if input.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some(line.trim_end_matches(['\n', '\r']).to_string()))
+}
