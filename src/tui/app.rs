@@ -311,6 +311,10 @@ fn screen(app: &mut App, msg: Msg) {
             let n = app.option_count();
             app.move_cursor(msg == Msg::Down, n);
         }
+        (Ctx::Single | Ctx::Multi, Msg::Home) => app.cursor = 0,
+        (Ctx::Single | Ctx::Multi, Msg::End) => app.cursor = app.option_count().saturating_sub(1),
+        (Ctx::Review, Msg::Home) => app.cursor = 0,
+        (Ctx::Review, Msg::End) => app.cursor = app.review_rows().len().saturating_sub(1),
         (Ctx::Single, Msg::Confirm) => app.answer(Answer::Choice(app.cursor)),
         (Ctx::Single, Msg::Pick(d)) => {
             if let Some(o) = app.digit_option(d) {

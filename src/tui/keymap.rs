@@ -58,8 +58,12 @@ const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 const PAGING: &[(Key, Msg)] = &[
     (Key::Code(KeyCode::PageUp), Msg::PageUp),
     (Key::Code(KeyCode::PageDown), Msg::PageDown),
+];
+const HOME_END: &[(Key, Msg)] = &[
     (Key::Code(KeyCode::Home), Msg::Home),
     (Key::Code(KeyCode::End), Msg::End),
+    (Key::Char('g'), Msg::Home),
+    (Key::Char('G'), Msg::End),
 ];
 const ENTER_SPACE: &[(Key, Msg)] = &[
     (Key::Code(KeyCode::Enter), Msg::Confirm),
@@ -119,6 +123,22 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         label: "PgUp/PgDn",
         action: "scroll a page",
         contexts: &[Alert, Result, Review, Welcome],
+        only: always,
+        footer: false,
+    },
+    Binding {
+        keys: HOME_END,
+        label: "Home/End g/G",
+        action: "to the top / the end",
+        contexts: &[Alert, Result, Welcome],
+        only: always,
+        footer: false,
+    },
+    Binding {
+        keys: HOME_END,
+        label: "Home/End g/G",
+        action: "first / last",
+        contexts: &[Single, Multi, Review],
         only: always,
         footer: false,
     },

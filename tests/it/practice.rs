@@ -523,3 +523,18 @@ fn the_form_quotes_the_signs_the_student_heard() {
         "{text}"
     );
 }
+
+/// At 50x16 the case list says there are more cases below, and g/G go to the first and last.
+#[test]
+fn at_the_minimum_size_the_case_list_says_there_is_more() {
+    let mut a = app();
+    let text = screen_text(&mut a, 50, 16);
+    assert!(text.contains("▼ more below"), "{text}");
+    insta::assert_snapshot!("minimum_size_case_list", render(&mut a, 50, 16).backend());
+    press(&mut a, KeyCode::Char('G'), None);
+    assert_eq!(a.list_cursor, a.stations.len() - 1);
+    let text = screen_text(&mut a, 50, 16);
+    assert!(text.contains("▲ more above"), "{text}");
+    press(&mut a, KeyCode::Char('g'), None);
+    assert_eq!(a.list_cursor, 0);
+}

@@ -481,3 +481,53 @@ fn a_failed_save_is_shown_in_full_until_one_succeeds() {
     send(&mut a, &[common::QUIT]);
     insta::assert_snapshot!("a_failed_save_quit", render(&mut a, 80, 24).backend());
 }
+
+/// At the supported minimum every option is reachable and visibly so: "more below" under a
+/// list that goes on, "more above" once scrolled, and the header's title and place apart.
+#[test]
+fn at_the_minimum_size_a_long_list_says_there_is_more() {
+    let mut a = app();
+    send(&mut a, &[Confirm]);
+    let text = format!("{}", render(&mut a, MIN_WIDTH, MIN_HEIGHT).backend());
+    assert!(text.contains("▼ more below"), "{text}");
+    assert!(!text.contains("▲ more above"), "{text}");
+    insta::assert_snapshot!(
+        "minimum_size_first_question",
+        render(&mut a, MIN_WIDTH, MIN_HEIGHT).backend()
+    );
+    // To the last option: it shows, with "more above" and nothing below.
+    send(&mut a, &[End]);
+    let text = format!("{}", render(&mut a, MIN_WIDTH, MIN_HEIGHT).backend());
+    assert!(text.contains("None of these"), "{text}");
+    assert!(text.contains("▲ more above"), "{text}");
+    assert!(!text.contains("▼ more below"), "{text}");
+    insta::assert_snapshot!(
+        "minimum_size_last_option",
+        render(&mut a, MIN_WIDTH, MIN_HEIGHT).backend()
+    );
+    send(&mut a, &[Home]);
+    assert_eq!(a.cursor, 0);
+}
+
+/// The header's title and the question's place never run together, however narrow.
+#[test]
+fn the_header_keeps_title_and_place_apart() {
+    let mut a = app();
+    send(&mut a, &[Confirm]);
+    for step in ONSET {
+        for width in [MIN_WIDTH, 60, 80] {
+            let text = format!("{}", render(&mut a, width, MIN_HEIGHT).backend());
+            let header = text.lines().next().unwrap().trim_matches('"').to_string();
+            let p = a.interview.progress();
+            let place = [
+                format!(" Question {} of about {} ", p.position, p.total),
+                format!(" {}/{} ", p.position, p.total),
+            ];
+            assert!(
+                place.iter().any(|x| header.contains(x.as_str())),
+                "{width}: {header:?}"
+            );
+        }
+        answer_all(&mut a, &[*step]);
+    }
+}

@@ -249,13 +249,24 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         keys: &[
             (Key::Code(KeyCode::PageUp), Msg::PageUp),
             (Key::Code(KeyCode::PageDown), Msg::PageDown),
-            (Key::Code(KeyCode::Home), Msg::Home),
-            (Key::Code(KeyCode::End), Msg::End),
         ],
         label: "PgUp/PgDn",
         action: "scroll a page",
         contexts: &[Debrief],
         footer: true,
+        only: always,
+    },
+    Binding {
+        keys: &[
+            (Key::Code(KeyCode::Home), Msg::Home),
+            (Key::Code(KeyCode::End), Msg::End),
+            (Key::Char('g'), Msg::Home),
+            (Key::Char('G'), Msg::End),
+        ],
+        label: "Home/End g/G",
+        action: "to the top / the end (first / last on a list)",
+        contexts: &[List, Board, Debrief],
+        footer: false,
         only: always,
     },
     Binding {

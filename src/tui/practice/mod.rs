@@ -320,6 +320,8 @@ fn list(app: &mut PracticeApp, msg: Msg) {
     let typed = std::mem::take(&mut app.number);
     match msg {
         Msg::Up | Msg::Down => step(&mut app.list_cursor, app.stations.len(), msg == Msg::Down),
+        Msg::Home => app.list_cursor = 0,
+        Msg::End => app.list_cursor = app.stations.len().saturating_sub(1),
         Msg::Select if !app.stations.is_empty() => app.start(app.list_cursor),
         Msg::Number(d) => {
             let len = app.stations.len();
@@ -453,6 +455,8 @@ fn refresh_menu(app: &mut PracticeApp) {
 fn board(app: &mut PracticeApp, msg: Msg) {
     match msg {
         Msg::Up | Msg::Down => step(&mut app.board_cursor, app.board.len(), msg == Msg::Down),
+        Msg::Home => app.board_cursor = 0,
+        Msg::End => app.board_cursor = app.board.len().saturating_sub(1),
         Msg::Select => {
             let item = app.board[app.board_cursor];
             put(app, None, &[Target { item, option: None }]);

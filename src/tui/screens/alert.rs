@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, BorderType, Padding, Paragraph};
+use ratatui::widgets::{Block, BorderType, Padding};
 
 use super::para;
 use crate::engine::State;
@@ -105,6 +105,6 @@ pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, inner.width);
-    let first = app.scroll.show(lines.len(), usize::from(inner.height));
-    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), inner);
+    let window = app.scroll.window(lines.len(), usize::from(inner.height));
+    super::draw_window(frame, inner, lines, window, app.shell.theme);
 }

@@ -296,8 +296,21 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
         State::Asking(_) if app.started => format!("Question {} of about {} ", p.position, p.total),
         _ => format!("{} answered ", p.answered),
     };
-    let title = format!(" kinscreen · {where_}");
-    let pad = usize::from(top.width).saturating_sub(title.chars().count() + count.chars().count());
+    let width = usize::from(top.width);
+    let mut title = format!(" kinscreen · {where_}");
+    let mut count = count;
+    // Title and place never run together: the place shortens first ("3/23"), then the title.
+    if title.chars().count() + count.chars().count() + 1 > width
+        && let State::Asking(_) = app.interview.state()
+        && app.started
+    {
+        count = format!("{}/{} ", p.position, p.total);
+    }
+    let room = width.saturating_sub(count.chars().count() + 1);
+    if title.chars().count() > room {
+        title = clip(&title, room);
+    }
+    let pad = width.saturating_sub(title.chars().count() + count.chars().count());
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled(title, t.title()),
@@ -324,4 +337,40 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
             .label(format!(" {:>3.0}% ", ratio * 100.0)),
         gauge,
     );
+}
+
+/// Draws the lines of `lines` that window `w` shows, in `area`, with "▲ more above" and
+/// "▼ more below" on rows of their own where the text goes on (words, so that they read aloud
+/// and survive `NO_COLOR`).
+pub fn draw_window(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    w: crate::tui::scroll::Window,
+    theme: crate::tui::theme::Theme,
+) {
+    let mut y = area.y;
+    let row = |y: u16| Rect::new(area.x, y, area.width, 1);
+    if w.above {
+        frame.render_widget(
+            Paragraph::new(Line::styled("▲ more above", theme.dim())),
+            row(y),
+        );
+        y += 1;
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(w.first).take(w.shown).collect();
+    let height = u16::try_from(w.shown)
+        .unwrap_or(u16::MAX)
+        .min(area.bottom() - y);
+    frame.render_widget(
+        Paragraph::new(shown),
+        Rect::new(area.x, y, area.width, height),
+    );
+    y += height;
+    if w.below && y < area.bottom() {
+        frame.render_widget(
+            Paragraph::new(Line::styled("▼ more below", theme.dim())),
+            row(y),
+        );
+    }
 }

@@ -7,10 +7,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::para;
+use super::{draw_window, para};
 use crate::questionnaire::QIdx;
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
+use crate::tui::scroll::Window;
 use crate::tui::shell::{Mode, Screens};
 use crate::view::{Input, QuestionView};
 
@@ -52,7 +53,7 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
         Input::Single(options) | Input::Multi(options) => {
             let multi = matches!(v.input, Input::Multi(_));
             let mut lines = Vec::new();
-            let mut cursor_line = 0;
+            let mut cursor_lines = (0, 0);
             for (i, o) in options.iter().enumerate() {
                 // A multi choice shows the ticks not yet confirmed; a single one the answer.
                 let on = if multi {
@@ -80,16 +81,19 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
                 } else {
                     Style::new()
                 };
-                if here {
-                    cursor_line = lines.len();
-                }
+                let start = lines.len();
                 lines.extend(para(&o.label, w, style, &first, ""));
+                if here {
+                    cursor_lines = (start, lines.len() - 1);
+                }
             }
-            let visible = usize::from(input_a.height);
-            let offset = (cursor_line + 2)
-                .saturating_sub(visible)
-                .min(lines.len().saturating_sub(visible));
-            frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), input_a);
+            let window = Window::new(
+                lines.len(),
+                usize::from(input_a.height),
+                0,
+                Some(cursor_lines),
+            );
+            draw_window(frame, input_a, lines, window, t);
         }
         Input::Scale {
             min,

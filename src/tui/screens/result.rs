@@ -166,6 +166,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         panel_a,
     );
     let body = body_lines(app, &s, body_a.width);
-    let first = app.scroll.show(body.len(), usize::from(body_a.height));
-    frame.render_widget(Paragraph::new(body).scroll((first as u16, 0)), body_a);
+    let window = app.scroll.window(body.len(), usize::from(body_a.height));
+    super::draw_window(frame, body_a, body, window, app.shell.theme);
 }

@@ -5,7 +5,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::clip;
 use crate::tui::app::App;
@@ -46,10 +45,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             Span::styled(clip(&answer, w.saturating_sub(4)), Style::new()),
         ]));
     }
-    let visible = usize::from(area.height);
     let cursor_line = header + app.cursor * 2 + 1;
-    let offset = (cursor_line + 2)
-        .saturating_sub(visible)
-        .min(lines.len().saturating_sub(visible));
-    frame.render_widget(Paragraph::new(lines).scroll((offset as u16, 0)), area);
+    let window = crate::tui::scroll::Window::new(
+        lines.len(),
+        usize::from(area.height),
+        0,
+        Some((cursor_line - 1, cursor_line)),
+    );
+    super::draw_window(frame, area, lines, window, app.shell.theme);
 }

@@ -4,7 +4,6 @@ use crate::tui::shell::Screens;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::Paragraph;
 
 use super::para;
 use crate::tui::app::App;
@@ -85,6 +84,6 @@ fn readable_time(rfc3339: &str) -> String {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let lines = lines(app, area.width);
-    let first = app.scroll.show(lines.len(), usize::from(area.height));
-    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), area);
+    let window = app.scroll.window(lines.len(), usize::from(area.height));
+    super::draw_window(frame, area, lines, window, app.shell.theme);
 }

@@ -6,10 +6,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{offset, patient_line, tags};
+use super::{patient_line, tags};
 use crate::practice::AskMode;
 use crate::tui::practice::PracticeApp;
-use crate::tui::screens::{clip, para};
+use crate::tui::screens::{clip, draw_window, para};
+use crate::tui::scroll::Window;
 
 /// The transcript: each question and the patient's reply, numbered as the attempt counts
 /// them (repeats and questions back are not counted).
@@ -74,9 +75,11 @@ pub(super) fn render_transcript(app: &PracticeApp, frame: &mut Frame, area: Rect
     frame.render_widget(block, area);
     let lines = transcript_lines(app, inner.width);
     let height = usize::from(inner.height);
-    let most = lines.len().saturating_sub(height);
-    let first = most.saturating_sub(app.transcript_back.min(most));
-    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), inner);
+    // Newest at the bottom: scrolled back by `transcript_back` lines from the end.
+    let last = Window::new(lines.len(), height, usize::MAX, None).first;
+    let first = last.saturating_sub(app.transcript_back);
+    let window = Window::new(lines.len(), height, first, None);
+    draw_window(frame, inner, lines, window, app.shell.theme);
 }
 
 /// The patient and their complaint, in at most four lines.
@@ -179,10 +182,13 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             ]));
         }
     }
-    let height = usize::from(inner.height);
-    // Keep the cursor's section heading in view when it fits.
-    let first = offset(cursor_row, height);
-    frame.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), inner);
+    let window = Window::new(
+        rows.len(),
+        usize::from(inner.height),
+        0,
+        Some((cursor_row, cursor_row)),
+    );
+    draw_window(frame, inner, rows, window, t);
 
     render_transcript(app, frame, right);
 }

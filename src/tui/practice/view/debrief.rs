@@ -4,7 +4,6 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 
 use super::{tags, tick};
 use crate::practice::{CriticalError, Grade, Reply, TriageCall};
@@ -417,6 +416,6 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         return;
     };
     let lines = debrief_lines(app, g, area.width);
-    let first = app.scroll.show(lines.len(), usize::from(area.height));
-    frame.render_widget(Paragraph::new(lines).scroll((first as u16, 0)), area);
+    let window = app.scroll.window(lines.len(), usize::from(area.height));
+    crate::tui::screens::draw_window(frame, area, lines, window, app.shell.theme);
 }

@@ -6,11 +6,11 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::offset;
 use crate::practice::Reply;
 use crate::tui::practice::keys::{Ctx, Msg};
 use crate::tui::practice::{CLASS, FINDINGS, PracticeApp, TRIAGE};
-use crate::tui::screens::para;
+use crate::tui::screens::{draw_window, para};
+use crate::tui::scroll::Window;
 use ratatui::style::Style;
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
@@ -102,6 +102,6 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             cursor_end = rows.len() - 1;
         }
     }
-    let first = offset(cursor_end, height);
-    frame.render_widget(Paragraph::new(rows).scroll((first as u16, 0)), rest);
+    let window = Window::new(rows.len(), height, 0, Some((cursor_end, cursor_end)));
+    draw_window(frame, rest, rows, window, t);
 }

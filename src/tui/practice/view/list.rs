@@ -6,20 +6,22 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{dots, offset, patient_line};
+use super::{dots, patient_line};
 use crate::tui::practice::PracticeApp;
-use crate::tui::screens::{clip, para};
+use crate::tui::screens::{clip, draw_window, para};
+use crate::tui::scroll::Window;
 
 pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let t = app.shell.theme;
     let w = area.width;
-    let mut top = para(
+    let intro = para(
         "You take the history: the patient answers only what you ask. Choose what to ask, commit a working hypothesis, and get a debrief marked like an OSCE station.",
         w,
         t.dim(),
         "",
         "",
     );
+    let mut top = Vec::new();
     if !app.broken.is_empty() {
         let names: Vec<&str> = app.broken.iter().map(|b| b.source.as_str()).collect();
         top.extend(para(
@@ -34,7 +36,6 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             "",
         ));
     }
-    top.push(Line::raw(""));
     let mut detail = Vec::new();
     if let Some(s) = app.stations.get(app.list_cursor) {
         detail.push(Line::raw(""));
@@ -47,6 +48,17 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             "         ",
         ));
     }
+    // The list comes first: on a short screen the introduction goes, then the detail shrinks,
+    // so that several cases (and the "more below" marker) still show.
+    let height = usize::from(area.height);
+    let wanted = app.stations.len().min(6) + 1;
+    if intro.len() + 1 + top.len() + detail.len() + wanted <= height {
+        let mut with_intro = intro;
+        with_intro.append(&mut top);
+        with_intro.push(Line::raw(""));
+        top = with_intro;
+    }
+    detail.truncate(height.saturating_sub(top.len() + wanted));
     let [head, rows, below] = Layout::vertical([
         Constraint::Length(top.len() as u16),
         Constraint::Min(1),
@@ -61,23 +73,30 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let height = usize::from(rows.height);
-    let first = offset(app.list_cursor, height);
-    // "› " + "12. " + title + " " + "●●○" + "  " + "best 100 (12 tries)"
-    let title_width = usize::from(w).saturating_sub(2 + 4 + 1 + 3 + 2 + 19);
+    let window = Window::new(
+        app.stations.len(),
+        usize::from(rows.height),
+        0,
+        Some((app.list_cursor, app.list_cursor)),
+    );
+    // "› " + "12. " + title + " " + "●●○" + "  " + "best 100 (12 tries)"; a narrow screen keeps
+    // the title and gives the record in short ("best 100", "new").
+    let narrow = w < 70;
+    let record_width = if narrow { 8 } else { 19 };
+    let title_width = usize::from(w).saturating_sub(2 + 4 + 1 + 3 + 2 + record_width);
     let lines: Vec<Line> = app
         .stations
         .iter()
         .enumerate()
-        .skip(first)
-        .take(height)
         .map(|(i, s)| {
-            let record = match app.record_of(&s.case.case.id) {
-                Some((best, n)) => format!(
+            let record = match (app.record_of(&s.case.case.id), narrow) {
+                (Some((best, _)), true) => format!("best {best:>3}"),
+                (Some((best, n)), false) => format!(
                     "best {best:>3} ({n} tr{})",
                     if n == 1 { "y" } else { "ies" }
                 ),
-                None => "not tried".to_string(),
+                (None, true) => "new".to_string(),
+                (None, false) => "not tried".to_string(),
             };
             let text = format!(
                 "{:>2}. {:<title_width$} {}  {}",
@@ -93,6 +112,6 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), rows);
+    draw_window(frame, rows, lines, window, t);
     frame.render_widget(Paragraph::new(detail), below);
 }

@@ -139,11 +139,6 @@ fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
     hint_lines(app.shell.theme, app.hints(true), width)
 }
 
-/// First row to show so that row `at` is visible in `height` rows.
-fn offset(at: usize, height: usize) -> usize {
-    (at + 1).saturating_sub(height.max(1))
-}
-
 fn tick(t: crate::tui::theme::Theme, ok: bool) -> (&'static str, Style) {
     if ok {
         ("✓ ", t.good())
