@@ -601,7 +601,7 @@ pub fn history_text(entries: &[LogEntry], labels: &Labels) -> String {
             trend.join(" → ")
         );
         for e in tries {
-            let when: String = e.at.replace('T', " ").chars().take(16).collect();
+            let when = crate::store::local_time(&e.at);
             let result = if e.passed { "pass" } else { "FAIL" };
             let band = if e.band.is_empty() {
                 String::new()
@@ -610,7 +610,7 @@ pub fn history_text(entries: &[LogEntry], labels: &Labels) -> String {
             };
             let _ = writeln!(
                 out,
-                "  {when} UTC  {}/100 {result}{band}, {} item(s) asked, {}",
+                "  {when}  {}/100 {result}{band}, {} item(s) asked, {}",
                 e.score,
                 e.asked.len(),
                 e.mode.id().replace('_', "-"),

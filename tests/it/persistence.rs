@@ -221,12 +221,14 @@ fn kinscreen(dir: &Path) -> Command {
 #[test]
 fn history_show_and_export_as_processes() {
     let (dir, id) = history_with_one();
+    // Shown in the local zone (the store keeps UTC: 10:00Z).
     kinscreen(dir.path())
         .arg("history")
+        .env("TZ", "Europe/Berlin")
         .assert()
         .success()
         .stdout(predicate::str::contains(&id))
-        .stdout(predicate::str::contains("2026-11-21 10:00:00"))
+        .stdout(predicate::str::contains("2026-11-21 11:00 CET"))
         .stdout(predicate::str::contains("Book an assessment"))
         .stdout(predicate::str::contains("Overload of the painful place"));
     kinscreen(dir.path())

@@ -459,7 +459,23 @@ fn starting_over_asks_before_deleting_the_unfinished_interview() {
     let mut a = offered();
     send(&mut a, &[Msg::Confirm]);
     assert!(!a.started && a.offer.is_some() && a.effects.is_empty());
-    insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    // Shown in local time (the files keep UTC); the snapshot names it whatever the zone.
+    let shown = kinscreen::store::local_time("2026-11-21T10:00:00Z");
+    let text = format!("{}", render(&mut a, 80, 24).backend());
+    assert!(text.contains(&shown), "{shown}: {text}");
+    let escaped: String = shown
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == ' ' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect();
+    insta::with_settings!({filters => vec![(escaped.as_str(), "[local time]")]}, {
+        insta::assert_snapshot!(render(&mut a, 80, 24).backend());
+    });
     send(&mut a, &[common::NO]);
     assert!(!a.started && a.offer.is_some());
     send(&mut a, &[Msg::Confirm, common::YES]);

@@ -74,12 +74,9 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-/// `2026-11-21T10:00:00Z` as `2026-11-21 10:00 UTC`.
+/// `2026-11-21T10:00:00Z` in local time: `2026-11-21 11:00 CET`.
 fn readable_time(rfc3339: &str) -> String {
-    match (rfc3339.get(..10), rfc3339.get(11..16)) {
-        (Some(day), Some(time)) if rfc3339.ends_with('Z') => format!("{day} {time} UTC"),
-        _ => rfc3339.to_string(),
-    }
+    crate::store::local_time(rfc3339)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
