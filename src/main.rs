@@ -2,9 +2,11 @@
 
 mod cli;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 fn main() -> std::process::ExitCode {
     kinscreen::output::guard_stdout();
-    cli::exit(cli::run(cli::Cli::parse()))
+    let matches = cli::command().get_matches();
+    let parsed = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    cli::exit(cli::run(parsed))
 }

@@ -25,7 +25,7 @@ pub use out::warn;
 /// A screening interview for hip, knee, ankle and foot pain: overload from the way you move, or
 /// pain sent from somewhere else? Red flags first.
 #[derive(Debug, Parser)]
-#[command(name = "kinscreen", version, about)]
+#[command(name = "kinscreen", version, about, after_help = AFTER_HELP)]
 pub(crate) struct Cli {
     /// A questionnaire file to use instead of the built-in one (for any command).
     #[arg(long, value_name = "FILE", global = true)]
@@ -54,6 +54,7 @@ pub(crate) enum Command {
         /// Answers by question id: TOML (flat, or under [answers]) or JSON.
         #[arg(long, value_name = "FILE")]
         answers: PathBuf,
+        /// How to print the result.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Also keep the scored interview as a finished one in the history (for a paper form
@@ -66,11 +67,13 @@ pub(crate) enum Command {
         /// The questionnaire, as with --questionnaire (the built-in one when neither is given).
         #[arg(value_name = "FILE", conflicts_with = "questionnaire")]
         file: Option<PathBuf>,
+        /// The graph language.
         #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
         format: GraphFormat,
     },
     /// List the finished interviews kept on this computer (or delete one).
     History {
+        /// How to print the list.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
         /// Delete this finished interview (and its saved report) instead of listing.
@@ -96,6 +99,7 @@ pub(crate) enum Command {
     Export {
         /// The interview id, as `kinscreen history` lists it.
         id: String,
+        /// The format of the report.
         #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
         format: ExportFormat,
         /// Write to this new file instead of standard output (`-`: standard output).
@@ -107,6 +111,7 @@ pub(crate) enum Command {
     },
     /// Write the questionnaire itself in another format (FHIR R4 Questionnaire).
     ExportQuestionnaire {
+        /// The format to write.
         #[arg(long, value_enum, default_value_t = QuestionnaireFormat::Fhir)]
         format: QuestionnaireFormat,
         /// Write to this new file instead of standard output (`-`: standard output).
@@ -156,12 +161,97 @@ pub(crate) enum Command {
     },
     /// Check questionnaire files and list every problem with an excerpt of the file.
     Validate {
+        /// Questionnaires, practice cases, marking schemes or phrase files (recognised by
+        /// their content).
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
         /// Treat warnings as errors (exit 2 if there is any).
         #[arg(long)]
         strict: bool,
     },
+    /// Print a shell completion script (for example: kinscreen completions bash >
+    /// ~/.local/share/bash-completion/completions/kinscreen).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; for example: kinscreen man > kinscreen.1; man ./kinscreen.1).
+    Man,
+}
+
+/// Exit codes and environment, at the end of `kinscreen --help` and in the manual page.
+const AFTER_HELP: &str = "\
+Exit codes:
+  0    done: the result was shown, or the command did what it was asked
+  1    stopped before the result (quit, or the input ended in line mode)
+  2    bad input, no input at all, or a failed write
+  3    the interview could not be saved
+  130  interrupted (Ctrl-C, SIGTERM, SIGHUP)
+
+Environment:
+  NO_COLOR       turn colour off
+  ACCESSIBLE     plain line mode, as --plain (also TERM=dumb)
+  TERM           dumb: plain line mode
+  LANG, LC_ALL   the language of the texts (English only for now)
+  TZ             the time zone of the times shown (files keep UTC)
+  XDG_DATA_HOME  where the data folder is, on Linux";
+
+/// Where each global option means something: elsewhere it is still accepted (before or after
+/// the command) but left out of that command's help.
+const GLOBAL_USE: &[(&str, &[&str])] = &[
+    (
+        "questionnaire",
+        &[
+            "run",
+            "score",
+            "graph",
+            "export-questionnaire",
+            "practice",
+            "validate",
+        ],
+    ),
+    (
+        "data_dir",
+        &[
+            "run", "score", "history", "forget", "show", "export", "practice",
+        ],
+    ),
+    ("no_save", &["run", "practice"]),
+    ("plain", &["run"]),
+];
+
+/// The command line as clap builds it, with each global option hidden from the help of the
+/// commands where it means nothing. Parsing, the completions and the manual page all use it.
+pub(crate) fn command() -> clap::Command {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    // A command where an option means nothing gets its own hidden copy, so clap does not
+    // propagate the visible one there; the value still reaches the top level by its id.
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    names.iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |mut sub| {
+            for arg in &globals {
+                let id = arg.get_id().as_str();
+                let used = GLOBAL_USE
+                    .iter()
+                    .find(|(a, _)| *a == id)
+                    .is_none_or(|(_, used)| used.contains(&name.as_str()));
+                if !used {
+                    sub = sub.arg(arg.clone().global(false).hide(true));
+                }
+            }
+            sub
+        })
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -349,6 +439,18 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Some(Command::Graph { file, format }) => {
             questionnaire::graph(file.as_deref().or(q), format)
         }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "kinscreen", &mut script);
+            out::emit(&String::from_utf8_lossy(&script))
+        }
+        Some(Command::Man) => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(command())
+                .render(&mut page)
+                .map_err(|e| CliError::Input(format!("cannot write the manual page: {e}")))?;
+            out::emit(&String::from_utf8_lossy(&page))
+        }
     }
 }
 
@@ -359,4 +461,72 @@ fn load(path: Option<&Path>) -> Result<Questionnaire, CliError> {
         None => kinscreen::questionnaire::builtin(),
     }
     .map_err(|e| CliError::Input(format!("the questionnaire cannot be used:\n{e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::FromArgMatches;
+
+    /// clap's own consistency checks, and a description for every argument a person sees.
+    #[test]
+    fn every_visible_argument_is_described() {
+        let cmd = command();
+        cmd.clone().debug_assert();
+        fn check(cmd: &clap::Command, path: &str) {
+            for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                let id = arg.get_id().as_str();
+                if id == "help" || id == "version" {
+                    continue;
+                }
+                assert!(arg.get_help().is_some(), "{path} {id} has no description");
+            }
+            for sub in cmd.get_subcommands() {
+                assert!(
+                    sub.get_about().is_some(),
+                    "{path} {} has no description",
+                    sub.get_name()
+                );
+                check(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        check(&cmd, "kinscreen");
+    }
+
+    /// A global option shows in the help of the commands where it means something only, and
+    /// is accepted everywhere, before or after the command.
+    #[test]
+    fn global_options_show_where_they_mean_something() {
+        let mut cmd = command();
+        cmd.build();
+        let shown = |sub: &str, id: &str| {
+            cmd.find_subcommand(sub)
+                .and_then(|s| s.get_arguments().find(|a| a.get_id() == id))
+                .is_some_and(|a| !a.is_hide_set())
+        };
+        assert!(shown("run", "plain") && shown("run", "no_save") && shown("run", "data_dir"));
+        assert!(!shown("validate", "no_save") && !shown("validate", "data_dir"));
+        assert!(!shown("validate", "plain") && shown("validate", "questionnaire"));
+        assert!(shown("history", "data_dir") && !shown("history", "questionnaire"));
+        for args in [
+            &["kinscreen", "validate", "f.toml", "--no-save", "--plain"][..],
+            &[
+                "kinscreen",
+                "--no-save",
+                "--data-dir",
+                "d",
+                "validate",
+                "f.toml",
+            ],
+            &["kinscreen", "history", "--questionnaire", "q.toml"],
+        ] {
+            let m = command().try_get_matches_from(args).unwrap();
+            Cli::from_arg_matches(&m).unwrap();
+        }
+        let m = command()
+            .try_get_matches_from(["kinscreen", "run", "--no-save", "--plain"])
+            .unwrap();
+        let cli = Cli::from_arg_matches(&m).unwrap();
+        assert!(cli.no_save && cli.plain);
+    }
 }

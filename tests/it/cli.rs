@@ -641,3 +641,45 @@ fn saved_interviews_with_hostile_text_are_listed_shown_and_exported_escaped() {
         );
     }
 }
+
+#[test]
+fn help_lists_exit_codes_and_environment() {
+    let out = kinscreen().arg("--help").output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for want in [
+        "Exit codes:",
+        "130",
+        "NO_COLOR",
+        "ACCESSIBLE",
+        "LANG",
+        "TZ",
+        "--plain",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    let out = kinscreen().args(["validate", "--help"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    for hidden in ["--no-save", "--data-dir", "--plain"] {
+        assert!(!text.contains(hidden), "{hidden}: {text}");
+    }
+}
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_same_definitions() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = kinscreen().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("kinscreen"), "{shell}");
+        assert!(
+            text.contains("practice") && text.contains("plain"),
+            "{shell}"
+        );
+    }
+    let out = kinscreen().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH kinscreen 1"), "{page}");
+    assert!(page.contains("Exit codes"), "{page}");
+}
