@@ -13,10 +13,27 @@ use super::data::Data;
 use super::out::emit;
 use super::{CliError, Outcome, load};
 
-pub fn run(path: Option<&Path>, data: &Data, plain: bool) -> Result<Outcome, CliError> {
+/// Whether to use line mode: `--plain`, `TERM=dumb`, `ACCESSIBLE`, or standard input that is
+/// not a terminal.
+pub fn line_mode(plain: bool) -> bool {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
     let accessible = std::env::var_os("ACCESSIBLE").is_some_and(|v| !v.is_empty());
-    if plain || dumb || accessible || !std::io::stdin().is_terminal() {
+    plain || dumb || accessible || !std::io::stdin().is_terminal()
+}
+
+/// Refuses a pipe or file with nothing in it (`</dev/null`) for `what`, saying what to use
+/// `instead`.
+pub fn some_input(input: &mut impl BufRead, what: &str, instead: &str) -> Result<(), CliError> {
+    if !std::io::stdin().is_terminal() && input.fill_buf().map_err(input_error)?.is_empty() {
+        return Err(CliError::Input(format!(
+            "{what} got no input: standard input is empty.\n{instead}"
+        )));
+    }
+    Ok(())
+}
+
+pub fn run(path: Option<&Path>, data: &Data, plain: bool) -> Result<Outcome, CliError> {
+    if line_mode(plain) {
         return plain_run(path, data);
     }
     let (q, store) = data.session(
@@ -41,9 +58,8 @@ pub fn run(path: Option<&Path>, data: &Data, plain: bool) -> Result<Outcome, Cli
     }
 }
 
-/// Why there is nothing to run in line mode, and what to use instead.
-const NO_INPUT: &str = "the interview got no input: standard input is empty.\n\
-To answer in plain lines, run kinscreen --plain in a terminal or pipe one line per question to it;\n\
+/// What to use instead of an interview with no input.
+const NO_INPUT: &str = "To answer in plain lines, run kinscreen --plain in a terminal or pipe one line per question to it;\n\
 to score answers from a file, use: kinscreen score --answers FILE";
 
 /// The interview in line mode: questions on standard output, answers from standard input,
@@ -53,10 +69,7 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
     let q = Arc::new(load(path)?);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
-    // A pipe or file with nothing in it (`</dev/null`) is refused, as before line mode.
-    if !std::io::stdin().is_terminal() && input.fill_buf().map_err(input_error)?.is_empty() {
-        return Err(CliError::Input(NO_INPUT.into()));
-    }
+    some_input(&mut input, "the interview", NO_INPUT)?;
     let store = if data.no_save {
         None
     } else {

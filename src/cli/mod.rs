@@ -218,7 +218,7 @@ const GLOBAL_USE: &[(&str, &[&str])] = &[
         ],
     ),
     ("no_save", &["run", "practice"]),
-    ("plain", &["run"]),
+    ("plain", &["run", "practice"]),
 ];
 
 /// The command line as clap builds it, with each global option hidden from the help of the
@@ -431,7 +431,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
                     } else {
                         kinscreen::practice::AskMode::Typed
                     };
-                    practice::practice(&files, mode, &data)
+                    practice::practice(&files, mode, &data, cli.plain)
                 }
             }
         }

@@ -25,7 +25,15 @@ pub struct Files<'a> {
     pub phrases: Option<&'a Path>,
 }
 
-pub fn practice(files: &Files, mode: AskMode, data: &Data) -> Result<Outcome, CliError> {
+pub fn practice(
+    files: &Files,
+    mode: AskMode,
+    data: &Data,
+    plain: bool,
+) -> Result<Outcome, CliError> {
+    if super::interview::line_mode(plain) {
+        return plain_practice(files, data);
+    }
     let ((marking, matcher, (stations, broken)), store) = data.session(
         "practice mode",
         "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
@@ -47,6 +55,47 @@ pub fn practice(files: &Files, mode: AskMode, data: &Data) -> Result<Outcome, Cl
     tui::practice::session::run(app, store)
         .map(Outcome::from)
         .map_err(CliError::Terminal)
+}
+
+/// Practice in line mode: typed questions one per line, the hypothesis by numbers, the debrief
+/// as text; the attempt is logged as on the screen (unless `--no-save`).
+fn plain_practice(files: &Files, data: &Data) -> Result<Outcome, CliError> {
+    let q = Arc::new(load(files.questionnaire)?);
+    let matcher = matcher(&q, files)?;
+    let marking = load_marking(files.marking)?;
+    let (stations, _) = stations(&q, files)?;
+    let stdin = std::io::stdin();
+    let mut input = stdin.lock();
+    super::interview::some_input(
+        &mut input,
+        "practice mode",
+        "To practise in plain lines, run kinscreen practice --plain in a terminal or pipe questions to it;\n\
+`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
+    )?;
+    let store = if data.no_save {
+        None
+    } else {
+        Some(data.store()?)
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    let ended = kinscreen::line::practice::run(&stations, &marking, &matcher, &mut input, &mut out)
+        .map_err(|e| CliError::Input(format!("cannot read or write: {e}")))?;
+    match ended {
+        kinscreen::line::practice::Ended::Marked(mut entry) => {
+            if let Some(store) = store {
+                entry.at = kinscreen::store::now();
+                store.append_practice(&entry).map_err(|e| {
+                    CliError::NotSaved(format!("The attempt could not be logged ({e})."))
+                })?;
+            }
+            Ok(Outcome::Done)
+        }
+        kinscreen::line::practice::Ended::Quit => Ok(Outcome::Cancelled),
+        kinscreen::line::practice::Ended::EndOfInput => Err(CliError::Cancelled(
+            "the input ended before the attempt was committed; nothing was marked.".into(),
+        )),
+    }
 }
 
 /// `--ask TEXT`: what a typed question is read as, and the patient's reply.

@@ -118,7 +118,7 @@ fn kinscreen() -> Command {
 }
 
 #[test]
-fn practice_needs_a_terminal_and_names_broken_cases_first() {
+fn practice_without_input_says_what_to_use_and_names_broken_cases_first() {
     let dir = tempfile::tempdir().unwrap();
     let good = common::project("questionnaires/cases/knee-to-hip-referred.toml");
     let text = std::fs::read_to_string(&good).unwrap();
@@ -135,12 +135,13 @@ fn practice_needs_a_terminal_and_names_broken_cases_first() {
         .code(2)
         .stderr(predicate::str::contains("skipped"))
         .stderr(predicate::str::contains("drifted.toml"))
-        .stderr(predicate::str::contains("practice mode needs a terminal"));
+        .stderr(predicate::str::contains("practice mode got no input"));
     kinscreen()
         .args(["--no-save", "practice"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("practice mode needs a terminal"));
+        .stderr(predicate::str::contains("practice mode got no input"))
+        .stderr(predicate::str::contains("--plain"));
 }
 
 #[test]

@@ -154,3 +154,44 @@ fn piped_input_without_the_flag_is_line_mode_too() {
     assert!(out.status.success());
     assert!(!out.stdout.contains(&0x1b));
 }
+
+/// Practice in line mode: a patient chosen by number, typed questions, the hypothesis by
+/// numbers and a plain debrief; a focused history with the right call passes.
+#[test]
+fn practice_in_line_mode_takes_a_whole_station() {
+    let q = Arc::new(questionnaire::builtin().unwrap());
+    let (stations, _) = kinscreen::practice::built_in(&q);
+    let n = stations
+        .iter()
+        .position(|s| s.case.case.id == "hip-to-knee-referred")
+        .unwrap();
+    let s = &stations[n];
+    let class = s.classes[0].0;
+    let triage = s.triage.0;
+    // Red flags whole, then the case's essential items by their topics.
+    let mut input = format!(
+        "{}\nAny red flags or warning signs?\nAny other urgent warning signs?\n",
+        n + 1
+    );
+    for id in &s.case.key.essential {
+        let topic = q.questions[q.question_index(id).unwrap()]
+            .topic()
+            .to_string();
+        input.push_str(&topic);
+        input.push('\n');
+    }
+    input.push_str(&format!("/commit\n{}\n{}\n\n", class + 1, triage + 1));
+    let out = plain().arg("practice").write_stdin(input).output().unwrap();
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    assert!(
+        out.status.success(),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!out.stdout.contains(&0x1b));
+    assert!(text.contains("Practice: choose a patient."), "{text}");
+    assert!(text.contains("Debrief"), "{text}");
+    assert!(text.contains("Pass:"), "{text}");
+    assert!(!text.contains("Critical error"), "{text}");
+    assert!(text.contains("Teaching point:"), "{text}");
+}

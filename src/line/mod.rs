@@ -9,6 +9,8 @@
 
 use std::io::{self, BufRead, Write};
 
+pub mod practice;
+
 use crate::engine::{Answer, EngineError, Interview, State};
 use crate::output;
 use crate::report;
@@ -278,11 +280,11 @@ fn alert(out: &mut dyn Write, a: &AlertView) -> io::Result<()> {
 }
 
 /// One line (or paragraph) of text, made safe.
-fn say(out: &mut dyn Write, text: &str) -> io::Result<()> {
+pub(crate) fn say(out: &mut dyn Write, text: &str) -> io::Result<()> {
     writeln!(out, "{}", output::clean(text.trim_end()))
 }
 
-fn blank(out: &mut dyn Write) -> io::Result<()> {
+pub(crate) fn blank(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
@@ -297,7 +299,7 @@ fn short(text: &str) -> String {
 }
 
 /// One line of input without its line ending; `None` at the end of the input.
-fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+pub(crate) fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);

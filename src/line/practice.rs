@@ -1,0 +1,401 @@
+//! Practice mode in line mode (`kinscreen practice --plain`): choose a patient by number, type
+//! questions one per line (typed questions are natural here), `/commit` gives the working
+//! hypothesis by numbers, and the debrief is printed as plain text. Marked with exactly the
+//! rules of the screen ([`crate::practice::grade`]).
+
+use std::io::{self, BufRead, Write};
+
+use super::{blank, read_line, say};
+use crate::practice::ask::{self, Matcher, Target, Understood};
+use crate::practice::{
+    Attempt, CriticalError, Grade, Hypothesis, LogEntry, Marking, Reply, Station, TriageCall, grade,
+};
+use crate::questionnaire::{CIdx, TIdx};
+
+/// What the help (`/help`) says.
+const HELP: &str = "Type a question for the patient in your own words and press Enter, for example: Where does it hurt? Type /commit when you are ready to give your working hypothesis, /quit to stop without marking, /help for this help.";
+
+/// How a practice session in line mode ended.
+#[derive(Debug)]
+pub enum Ended {
+    /// An attempt was committed and marked: the entry for the practice log (time unset).
+    Marked(Box<LogEntry>),
+    /// Stopped before committing (`/quit`, or `q` on the list).
+    Quit,
+    /// The input ended first.
+    EndOfInput,
+}
+
+/// Runs one station: the list first unless there is only one case.
+pub fn run(
+    stations: &[Station],
+    marking: &Marking,
+    matcher: &Matcher,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Ended> {
+    let Some(first) = stations.first() else {
+        say(out, "No practice case could be loaded.")?;
+        return Ok(Ended::Quit);
+    };
+    let station = if stations.len() == 1 {
+        first
+    } else {
+        say(out, "Practice: choose a patient.")?;
+        for (n, s) in stations.iter().enumerate() {
+            let level = match s.case.case.difficulty {
+                1 => "easy",
+                2 => "medium",
+                _ => "hard",
+            };
+            say(out, &format!("{}. {} ({level})", n + 1, s.case.case.title))?;
+        }
+        loop {
+            write!(out, "Patient number: ")?;
+            out.flush()?;
+            let Some(line) = read_line(input)? else {
+                writeln!(out)?;
+                return Ok(Ended::EndOfInput);
+            };
+            match line.trim() {
+                "q" | "/quit" => return Ok(Ended::Quit),
+                text => match text.parse::<usize>() {
+                    Ok(n) if (1..=stations.len()).contains(&n) => break &stations[n - 1],
+                    _ => say(out, &format!("Type a number from 1 to {}.", stations.len()))?,
+                },
+            }
+        }
+    };
+    take_history(station, marking, matcher, input, out)
+}
+
+/// The history, the hypothesis and the debrief of one station.
+fn take_history(
+    s: &Station,
+    marking: &Marking,
+    matcher: &Matcher,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Ended> {
+    let p = &s.case.patient;
+    blank(out)?;
+    say(out, &s.case.case.title)?;
+    say(
+        out,
+        &format!(
+            "Patient: {}-year-old {}, {}; {}.",
+            p.age, p.sex, p.work, p.activity
+        ),
+    )?;
+    say(
+        out,
+        &format!("The patient says: “{}”", s.case.case.complaint.trim()),
+    )?;
+    say(out, HELP)?;
+    let mut attempt = Attempt::default();
+    // A question that could mean several items: the choices offered, and the words asked.
+    let mut offered: Option<(String, Vec<Target>)> = None;
+    loop {
+        write!(out, "You: ")?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            return Ok(Ended::EndOfInput);
+        };
+        let text = line.trim();
+        match text {
+            "" => continue,
+            "/quit" => return Ok(Ended::Quit),
+            "/help" => say(out, HELP)?,
+            "/commit" => break,
+            _ => {
+                if let Some((asked, targets)) = offered.take()
+                    && let Ok(n) = text.parse::<usize>()
+                    && let Some(t) = n.checked_sub(1).and_then(|i| targets.get(i))
+                {
+                    put(s, matcher, &mut attempt, &asked, &[*t], out)?;
+                    continue;
+                }
+                let heard = ask::hear(s, matcher, text);
+                match heard.reading.understood {
+                    Understood::Asked(targets) => {
+                        put(s, matcher, &mut attempt, text, &targets, out)?
+                    }
+                    Understood::Unclear => put(s, matcher, &mut attempt, text, &[], out)?,
+                    Understood::Choice(targets) => {
+                        say(out, &format!("Patient: {}", heard.said))?;
+                        let q = s.questionnaire();
+                        for (n, t) in targets.iter().enumerate() {
+                            say(out, &format!("{}. {}", n + 1, ask::target_name(q, *t)))?;
+                        }
+                        say(out, "Type the number of what you meant, or ask again.")?;
+                        offered = Some((text.to_string(), targets));
+                    }
+                }
+            }
+        }
+    }
+    let Some(h) = hypothesis(s, &attempt, input, out)? else {
+        return Ok(Ended::EndOfInput);
+    };
+    attempt.commit(h.clone());
+    let g = grade(marking, s, &attempt, &h);
+    blank(out)?;
+    debrief(s, marking, &attempt, &h, &g, out)?;
+    Ok(Ended::Marked(Box::new(LogEntry::of(
+        marking, s, &attempt, &h, &g, "",
+    ))))
+}
+
+/// Puts a question to the patient and prints the reply.
+fn put(
+    s: &Station,
+    matcher: &Matcher,
+    attempt: &mut Attempt,
+    text: &str,
+    targets: &[Target],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let fresh = attempt.put(Some(text), targets);
+    let reply = ask::answer(s, &matcher.texts, targets);
+    say(out, &format!("Patient: {reply}"))?;
+    if !targets.is_empty() && !fresh.iter().any(|f| *f) {
+        say(out, "(Asked before: not counted again.)")?;
+    }
+    Ok(())
+}
+
+/// The working hypothesis, by numbers; `None` when the input ends.
+fn hypothesis(
+    s: &Station,
+    attempt: &Attempt,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Option<Hypothesis>> {
+    let q = s.questionnaire();
+    blank(out)?;
+    say(
+        out,
+        "Your working hypothesis. After this the patient answers nothing more.",
+    )?;
+    let classes: Vec<String> = (0..q.classes.len())
+        .map(|c| crate::summary::class_term(q, CIdx(c)))
+        .collect();
+    let Some(class) = pick(out, input, "What does the picture look like?", &classes)? else {
+        return Ok(None);
+    };
+    let levels: Vec<String> = q
+        .triage
+        .iter()
+        .map(|t| format!("{}: {}", t.label, t.time_frame))
+        .collect();
+    let Some(triage) = pick(out, input, "How soon should the patient be seen?", &levels)? else {
+        return Ok(None);
+    };
+    let asked = attempt.asked();
+    let mut findings = Vec::new();
+    if !asked.is_empty() {
+        say(
+            out,
+            "Findings that convinced you (optional): type their numbers separated by spaces, or press Enter for none.",
+        )?;
+        for (n, i) in asked.iter().enumerate() {
+            let said = match s.heard(attempt, *i) {
+                Reply::Said(text) => format!(": “{text}”"),
+                Reply::NotApplicable => String::new(),
+            };
+            say(
+                out,
+                &format!("{}. {}{said}", n + 1, q.questions[*i].topic()),
+            )?;
+        }
+        loop {
+            write!(out, "Findings: ")?;
+            out.flush()?;
+            let Some(line) = read_line(input)? else {
+                writeln!(out)?;
+                return Ok(None);
+            };
+            let picked: Option<Vec<usize>> = line
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .map(|w| {
+                    w.parse::<usize>()
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| asked.get(i).copied())
+                })
+                .collect();
+            match picked {
+                Some(list) => {
+                    findings = list;
+                    break;
+                }
+                None => say(
+                    out,
+                    &format!("Type numbers from 1 to {}, or nothing.", asked.len()),
+                )?,
+            }
+        }
+    }
+    findings.dedup();
+    Ok(Some(Hypothesis {
+        class: CIdx(class),
+        triage: TIdx(triage),
+        findings,
+    }))
+}
+
+/// One numbered choice; `None` when the input ends.
+fn pick(
+    out: &mut dyn Write,
+    input: &mut dyn BufRead,
+    question: &str,
+    options: &[String],
+) -> io::Result<Option<usize>> {
+    say(out, question)?;
+    for (n, o) in options.iter().enumerate() {
+        say(out, &format!("{}. {o}", n + 1))?;
+    }
+    loop {
+        write!(out, "Your answer: ")?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            return Ok(None);
+        };
+        match line.trim().parse::<usize>() {
+            Ok(n) if (1..=options.len()).contains(&n) => return Ok(Some(n - 1)),
+            _ => say(
+                out,
+                &format!("Type one number from 1 to {}.", options.len()),
+            )?,
+        }
+    }
+}
+
+/// The debrief as plain lines: the marks, critical errors, the hypothesis against the key,
+/// what was missed, what added nothing, the global rating and the teaching points.
+fn debrief(
+    s: &Station,
+    marking: &Marking,
+    attempt: &Attempt,
+    h: &Hypothesis,
+    g: &Grade,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let q = s.questionnaire();
+    say(out, "Debrief")?;
+    say(
+        out,
+        &format!(
+            "{}: {} out of {}. {}. Pass mark {}. {} question(s) asked.",
+            if g.passed { "Pass" } else { "Not passed" },
+            g.total,
+            marking.scheme.max(),
+            g.band,
+            marking.scheme.pass_mark,
+            attempt.questions().len()
+        ),
+    )?;
+    for p in &g.parts {
+        say(out, &format!("{}: {} out of {}.", p.name, p.points, p.max))?;
+    }
+    for e in &g.critical_errors {
+        say(
+            out,
+            &format!(
+                "Critical error, the station is failed: {}",
+                e.describe(marking, q)
+            ),
+        )?;
+    }
+    if g.critical_errors
+        .iter()
+        .any(|e| matches!(e, CriticalError::MissedScreening(_)))
+    {
+        say(
+            out,
+            "Every patient is screened for red flags, early, whatever the story sounds like.",
+        )?;
+    }
+    let picture = crate::summary::class_term(q, h.class);
+    if g.class_correct {
+        say(out, &format!("Picture: {picture}. Right."))?;
+    } else {
+        let key: Vec<String> = s
+            .classes
+            .iter()
+            .map(|c| crate::summary::class_term(q, *c))
+            .collect();
+        say(
+            out,
+            &format!("Picture: {picture}. The key says: {}.", key.join(" or ")),
+        )?;
+    }
+    let said = &q.triage[h.triage].label;
+    let needed = &q.triage[s.triage].label;
+    say(
+        out,
+        &match g.triage_call {
+            TriageCall::Right => format!("How soon: {said}. Right."),
+            TriageCall::Over(n) => {
+                format!(
+                    "How soon: {said}, {n} level(s) more urgent than needed. The key says: {needed}."
+                )
+            }
+            TriageCall::Under(n) => {
+                format!(
+                    "How soon: {said}, {n} level(s) less urgent than needed. The key says: {needed}."
+                )
+            }
+        },
+    )?;
+    if g.guessed {
+        say(
+            out,
+            &format!(
+                "Fewer than half the essential items were asked, so this counts as a guess: those points are divided by {}.",
+                marking.scheme.guess_divisor
+            ),
+        )?;
+    }
+    if g.unclear > 0 {
+        say(
+            out,
+            &format!(
+                "{} typed question(s) asked nothing the patient could answer (focus).",
+                g.unclear
+            ),
+        )?;
+    }
+    for i in &g.essential_missed {
+        let reply = match s.reply(*i) {
+            Reply::Said(text) => format!(" The patient would have said: “{text}”"),
+            Reply::NotApplicable => String::new(),
+        };
+        say(
+            out,
+            &format!(
+                "Not asked, essential for this patient: {}.{reply}",
+                q.questions[*i].topic()
+            ),
+        )?;
+    }
+    for i in &g.added_nothing {
+        say(
+            out,
+            &format!(
+                "Added nothing for this patient: {}.",
+                q.questions[*i].topic()
+            ),
+        )?;
+    }
+    for reason in &g.global {
+        say(out, &format!("Global rating: {reason}"))?;
+    }
+    for point in &s.case.key.teaching {
+        say(out, &format!("Teaching point: {point}"))?;
+    }
+    Ok(())
+}
