@@ -9,6 +9,7 @@
 pub mod answers;
 pub mod assess;
 pub mod case;
+pub mod chart;
 pub mod engine;
 pub mod fhir;
 pub mod graph;

@@ -50,10 +50,12 @@ pub fn validate(
         // the questionnaire.
         let marking = Cell::new(false);
         let phrases = Cell::new(false);
+        let chart = Cell::new(false);
         let checked = check_unless(&src, &name, Checks::Full, |keys| {
             marking.set(practice::marking::is_marking(keys));
             phrases.set(practice::phrases::is_phrases(keys));
-            marking.get() || phrases.get() || case::is_case(keys)
+            chart.set(kinscreen::chart::is_chart(keys));
+            marking.get() || phrases.get() || chart.get() || case::is_case(keys)
         });
         let (ok, problems) = match checked {
             Some((q, problems)) => (q.is_some(), problems),
@@ -61,6 +63,13 @@ pub fn validate(
                 Ok(_) => (true, Vec::new()),
                 Err(problems) => (false, problems),
             },
+            None if chart.get() => {
+                let q = load(questionnaire)?;
+                match kinscreen::chart::load(&q, &src, &name) {
+                    Ok(_) => (true, Vec::new()),
+                    Err(problems) => (false, problems),
+                }
+            }
             None if phrases.get() => {
                 let q = load(questionnaire)?;
                 match practice::phrases::load(&q, &src, &name) {

@@ -2,11 +2,12 @@
 //! interview and what is being typed into the current screen; all clinical decisions stay in
 //! the engine.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use crate::chart::{Chart, Direction};
 use crate::engine::{Answer, Interview, State};
-use crate::questionnaire::{Kind, Questionnaire};
+use crate::questionnaire::{Kind, QIdx, Questionnaire};
 
 use super::keymap::{Ctx, Flags, Msg};
 use super::outcome::Outcome;
@@ -77,12 +78,23 @@ pub struct App {
     pub save_error: Option<String>,
     /// The interview state the drafts were loaded for.
     loaded: Option<State>,
+    /// The body chart for this questionnaire, if it has one.
+    pub chart: Option<Arc<Chart>>,
+    /// Whether questions the chart can answer show it (off with `NO_COLOR`; Tab switches).
+    pub chart_view: bool,
+    /// The highlighted region of the chart.
+    pub region: usize,
+    /// Options suggested for later questions by a region chosen on the chart (the side of a
+    /// knee chosen on "where is the pain"), by question.
+    pub hints: BTreeMap<QIdx, usize>,
+    /// Where the figure was last drawn (its top-left cell), for mouse clicks.
+    pub chart_at: std::cell::Cell<Option<(u16, u16)>>,
 }
 
 impl App {
     pub fn new(q: Arc<Questionnaire>, theme: Theme) -> Self {
         let mut app = App {
-            interview: Interview::new(q),
+            interview: Interview::new(Arc::clone(&q)),
             started: false,
             shell: Shell::new(theme),
             cursor: 0,
@@ -93,6 +105,11 @@ impl App {
             effects: Vec::new(),
             save_error: None,
             loaded: None,
+            chart: Chart::builtin(&q).map(Arc::new),
+            chart_view: theme.color,
+            region: 0,
+            hints: BTreeMap::new(),
+            chart_at: std::cell::Cell::new(None),
         };
         app.load_drafts();
         app
@@ -129,7 +146,28 @@ impl App {
                         self.cursor = os.first().copied().unwrap_or(0);
                         self.ticked = os.into_iter().collect();
                     }
+                    // A region chosen on the chart earlier suggests this answer.
+                    (Kind::Single { .. }, None) => {
+                        if let Some(o) = self.hints.get(&i) {
+                            self.cursor = *o;
+                        }
+                    }
                     _ => {}
+                }
+                if let Some(chart) = &self.chart {
+                    let regions = chart.regions_for(i);
+                    let chosen = |r: &usize| {
+                        chart.regions[*r]
+                            .option(i)
+                            .is_some_and(|o| o == self.cursor || self.ticked.contains(&o))
+                    };
+                    let stored = self.interview.answer(i).is_some();
+                    self.region = regions
+                        .iter()
+                        .copied()
+                        .find(|r| stored && chosen(r))
+                        .or(regions.first().copied())
+                        .unwrap_or(0);
                 }
             }
             State::Review => {
@@ -139,6 +177,53 @@ impl App {
                 }
             }
             State::Alert(_) | State::Finished => {}
+        }
+    }
+
+    /// Whether question `i` is shown on the body chart now.
+    pub fn on_chart(&self, i: QIdx) -> bool {
+        self.chart_view && self.chartable(i)
+    }
+
+    /// Whether the chart can answer question `i`, colour is on to draw it and the screen is
+    /// large enough (with room for the words beside the figure; else the list shows).
+    fn chartable(&self, i: QIdx) -> bool {
+        let (w, h) = (
+            usize::from(self.shell.size.0),
+            usize::from(self.shell.size.1),
+        );
+        self.shell.theme.color
+            && !matches!(self.questionnaire().questions[i].kind, Kind::Scale { .. })
+            && self.chart.as_ref().is_some_and(|c| {
+                c.answers(i) && w >= c.width() + 28 && h >= c.header.len() + c.cells.len() + 9
+            })
+    }
+
+    /// Marks the highlighted region: chooses its option (a single choice, which then goes on)
+    /// or ticks and unticks it (a multi choice).
+    fn mark_region(&mut self) {
+        let (Some(chart), Some(i)) = (self.chart.clone(), self.interview.current()) else {
+            return;
+        };
+        let Some(region) = chart.regions.get(self.region) else {
+            return;
+        };
+        let Some(o) = region.option(i) else { return };
+        match self.questionnaire().questions[i].kind {
+            Kind::Single { .. } => {
+                for (q, option) in &region.answers {
+                    if *q != i {
+                        self.hints.insert(*q, *option);
+                    }
+                }
+                self.cursor = o;
+                self.answer(Answer::Choice(o));
+            }
+            Kind::Multi { .. } => {
+                self.cursor = o;
+                self.toggle(o);
+            }
+            Kind::Scale { .. } => {}
         }
     }
 
@@ -226,6 +311,7 @@ impl Mode for App {
             return Ctx::Welcome;
         }
         match self.interview.state() {
+            State::Asking(i) if self.on_chart(*i) => Ctx::Chart,
             State::Asking(i) => match self.questionnaire().questions[*i].kind {
                 Kind::Single { .. } => Ctx::Single,
                 Kind::Multi { .. } => Ctx::Multi,
@@ -247,6 +333,10 @@ impl Mode for App {
             optional,
             early: self.interview.can_finish_early(),
             offer: self.offer.is_some() && !self.started,
+            chart: self.interview.current().is_some_and(|i| self.chartable(i)),
+            multi: self.interview.current().is_some_and(|i| {
+                matches!(self.questionnaire().questions[i].kind, Kind::Multi { .. })
+            }),
         }
     }
 
@@ -316,6 +406,19 @@ fn screen(app: &mut App, msg: Msg) {
         (Ctx::Review, Msg::Home) => app.cursor = 0,
         (Ctx::Review, Msg::End) => app.cursor = app.review_rows().len().saturating_sub(1),
         (Ctx::Single, Msg::Confirm) => app.answer(Answer::Choice(app.cursor)),
+        (Ctx::Chart, Msg::Pick(d)) => {
+            let multi = app.interview.current().is_some_and(|i| {
+                matches!(app.questionnaire().questions[i].kind, Kind::Multi { .. })
+            });
+            if let Some(o) = app.digit_option(d) {
+                app.cursor = o;
+                if multi {
+                    app.toggle(o);
+                } else {
+                    app.answer(Answer::Choice(o));
+                }
+            }
+        }
         (Ctx::Single, Msg::Pick(d)) => {
             if let Some(o) = app.digit_option(d) {
                 app.cursor = o;
@@ -329,7 +432,52 @@ fn screen(app: &mut App, msg: Msg) {
                 app.toggle(o);
             }
         }
-        (Ctx::Multi, Msg::PickNone) => {
+        (Ctx::Chart, Msg::Up | Msg::Down | Msg::Left | Msg::Right) => {
+            if let (Some(chart), Some(i)) = (&app.chart, app.interview.current()) {
+                let direction = match msg {
+                    Msg::Up => Direction::Up,
+                    Msg::Down => Direction::Down,
+                    Msg::Left => Direction::Left,
+                    _ => Direction::Right,
+                };
+                app.region = chart.next(app.region, direction, &chart.regions_for(i));
+            }
+        }
+        (Ctx::Chart, Msg::Toggle) => app.mark_region(),
+        (Ctx::Chart, Msg::Click(column, row)) => {
+            let hit = match (&app.chart, app.chart_at.get(), app.interview.current()) {
+                (Some(chart), Some((x, y)), Some(i)) => column
+                    .checked_sub(x)
+                    .zip(row.checked_sub(y))
+                    .and_then(|(c, r)| chart.region_at(usize::from(c), usize::from(r)))
+                    .filter(|r| chart.regions[*r].option(i).is_some()),
+                _ => None,
+            };
+            if let Some(r) = hit {
+                app.region = r;
+                app.mark_region();
+            }
+        }
+        (Ctx::Chart, Msg::Confirm) => {
+            let multi = app.interview.current().is_some_and(|i| {
+                matches!(app.questionnaire().questions[i].kind, Kind::Multi { .. })
+            });
+            if !multi {
+                app.mark_region();
+            } else if app.ticked.is_empty() {
+                app.shell.status = Some(format!(
+                    "Mark at least one place ({} on it, or click it), or press n for none of these; then {}.",
+                    Ctx::Chart.label(Msg::Toggle),
+                    Ctx::Chart.label(Msg::Confirm)
+                ));
+            } else {
+                app.answer(Answer::Choices(app.ticked.iter().copied().collect()));
+            }
+        }
+        (Ctx::Chart | Ctx::Single | Ctx::Multi, Msg::SwitchView) => {
+            app.chart_view = !app.chart_view;
+        }
+        (Ctx::Multi | Ctx::Chart, Msg::PickNone) => {
             if let Some(o) = app.exclusive_option() {
                 app.cursor = o;
                 if !app.ticked.contains(&o) {

@@ -15,6 +15,8 @@ pub enum Ctx {
     Single,
     Multi,
     Scale,
+    /// A single or multi choice answered on the body chart.
+    Chart,
     Alert,
     Review,
     Result,
@@ -46,6 +48,10 @@ pub enum Msg {
     Resume,
     /// Save the report of the result.
     SaveReport,
+    /// The body chart instead of the list of options, or back.
+    SwitchView,
+    /// A mouse click at (column, row) of the terminal (the body chart only).
+    Click(u16, u16),
 }
 
 /// One row of the keymap.
@@ -53,7 +59,7 @@ pub type Binding = shell::keymap::Binding<Ctx, Msg, Flags>;
 
 use Ctx::*;
 
-const QUESTIONS: &[Ctx] = &[Single, Multi, Scale];
+const QUESTIONS: &[Ctx] = &[Single, Multi, Scale, Chart];
 const UP_DOWN: &[(Key, Msg)] = &up_down(Msg::Up, Msg::Down);
 const PAGING: &[(Key, Msg)] = &[
     (Key::Code(KeyCode::PageUp), Msg::PageUp),
@@ -151,6 +157,63 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         footer: true,
     },
     Binding {
+        keys: &[
+            (Key::Code(KeyCode::Up), Msg::Up),
+            (Key::Char('k'), Msg::Up),
+            (Key::Code(KeyCode::Down), Msg::Down),
+            (Key::Char('j'), Msg::Down),
+            (Key::Code(KeyCode::Left), Msg::Left),
+            (Key::Char('h'), Msg::Left),
+            (Key::Code(KeyCode::Right), Msg::Right),
+            (Key::Char('l'), Msg::Right),
+        ],
+        label: "arrows",
+        action: "move on the chart",
+        contexts: &[Chart],
+        only: always,
+        footer: true,
+    },
+    Binding {
+        keys: &[(Key::Char(' '), Msg::Toggle)],
+        label: "Space",
+        action: "mark",
+        contexts: &[Chart],
+        only: always,
+        footer: true,
+    },
+    Binding {
+        keys: ENTER,
+        label: "Enter",
+        action: "go on",
+        contexts: &[Chart],
+        only: multi,
+        footer: true,
+    },
+    Binding {
+        keys: ENTER,
+        label: "Enter",
+        action: "choose",
+        contexts: &[Chart],
+        only: single,
+        footer: true,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Tab), Msg::SwitchView)],
+        label: "Tab",
+        action: "list instead",
+        contexts: &[Chart],
+        only: always,
+        footer: true,
+    },
+    Binding {
+        keys: &[(Key::Code(KeyCode::Tab), Msg::SwitchView)],
+        label: "Tab",
+        action: "body chart",
+        contexts: &[Single, Multi],
+        only: chart,
+        footer: true,
+    },
+    Binding {
         keys: &[(Key::Char(' '), Msg::Toggle)],
         label: "Space",
         action: "tick/untick",
@@ -164,6 +227,14 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         action: "none of these",
         contexts: &[Multi],
         only: always,
+        footer: true,
+    },
+    Binding {
+        keys: &[(Key::Char('n'), Msg::PickNone)],
+        label: "n",
+        action: "none of these",
+        contexts: &[Chart],
+        only: multi,
         footer: true,
     },
     Binding {
@@ -203,7 +274,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         keys: &[(Key::Digit, Msg::Pick(0))],
         label: "1-9,0",
         action: "pick by number",
-        contexts: &[Single, Multi],
+        contexts: &[Single, Multi, Chart],
         only: always,
         footer: true,
     },
@@ -275,7 +346,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         keys: BACK,
         label: "Bksp/S-Tab",
         action: "back",
-        contexts: &[Single, Multi, Scale, Alert, Review, Result],
+        contexts: &[Single, Multi, Scale, Chart, Alert, Review, Result],
         only: always,
         footer: true,
     },
@@ -287,6 +358,25 @@ pub struct Flags {
     pub optional: bool,
     pub early: bool,
     pub offer: bool,
+    /// The current question can be answered on the body chart.
+    pub chart: bool,
+    /// The current question takes several answers.
+    pub multi: bool,
+}
+
+/// The current question takes several answers.
+fn multi(f: &Flags) -> bool {
+    f.multi
+}
+
+/// The current question takes one answer.
+fn single(f: &Flags) -> bool {
+    !f.multi
+}
+
+/// The body chart can answer the current question.
+fn chart(f: &Flags) -> bool {
+    f.chart
 }
 
 /// The current question may be left unanswered.

@@ -21,7 +21,8 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyModifiers,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, KeyCode, KeyModifiers, MouseButton, MouseEventKind,
 };
 
 use crate::engine::{Interview, State};
@@ -184,7 +185,11 @@ pub fn in_terminal<T>(
     };
     let ratatui_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+        let _ = crossterm::execute!(
+            std::io::stdout(),
+            DisableBracketedPaste,
+            DisableMouseCapture
+        );
         ratatui_hook(info);
     }));
     let _ = crossterm::execute!(std::io::stdout(), EnableBracketedPaste);
@@ -193,7 +198,11 @@ pub fn in_terminal<T>(
     waker.close();
     signal_hook::low_level::unregister(tstp);
     signal_hook::low_level::unregister(cont);
-    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     let restored = ratatui::try_restore();
     if terminal.show_cursor().is_err() {
         // The terminal is gone: ratatui's own clean-up would report that on it and fail again.
@@ -206,9 +215,14 @@ pub fn in_terminal<T>(
     }
 }
 
-/// Gives the terminal back: bracketed paste off, raw mode off, the main screen back.
+/// Gives the terminal back: bracketed paste and mouse capture off, raw mode off, the main screen
+/// back.
 fn restore() {
-    let _ = crossterm::execute!(std::io::stdout(), DisableBracketedPaste);
+    let _ = crossterm::execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture
+    );
     let _ = ratatui::try_restore();
 }
 
@@ -458,6 +472,13 @@ pub(crate) trait Front {
     fn resize(&mut self, width: u16, height: u16);
     /// Text was pasted: it is not read as keys.
     fn pasted(&mut self);
+    /// Whether the screen takes mouse clicks now (the body chart). The mouse is captured only
+    /// then, so that selecting and copying text work everywhere else.
+    fn mouse(&self) -> bool {
+        false
+    }
+    /// A left click at (`column`, `row`).
+    fn click(&mut self, _column: u16, _row: u16) {}
 }
 
 /// What the status line says when text is pasted.
@@ -490,6 +511,8 @@ pub(crate) fn event_loop(
             Err(e.into())
         }
     };
+    // Whether the mouse is captured now (only while a screen takes clicks).
+    let mut captured = false;
     loop {
         let drawn = terminal.draw(|frame| {
             front.draw(frame);
@@ -498,18 +521,32 @@ pub(crate) fn event_loop(
         if let Err(e) = drawn {
             return ended(e);
         }
+        if front.mouse() != captured {
+            captured = front.mouse();
+            let switched = if captured {
+                crossterm::execute!(std::io::stdout(), EnableMouseCapture)
+            } else {
+                crossterm::execute!(std::io::stdout(), DisableMouseCapture)
+            };
+            if let Err(e) = switched {
+                return ended(e);
+            }
+        }
         if let Some(outcome) = front.exit() {
             return Ok(outcome);
         }
         if signals.stop.load(Ordering::Relaxed) {
             return Ok(Outcome::Interrupted);
         }
+        // After a suspend the terminal has forgotten the mouse capture: the next frame redoes it.
         if signals.tstp.swap(false, Ordering::Relaxed) {
             suspend(terminal, signals)?;
+            captured = false;
             continue;
         }
         if signals.cont.swap(false, Ordering::Relaxed) {
             retake(terminal)?;
+            captured = false;
             continue;
         }
         // Sleeps until something happens: nothing is drawn or checked while idle.
@@ -518,7 +555,10 @@ pub(crate) fn event_loop(
             Err(e) => return ended(e),
         };
         match event {
-            Event::Key(key) if ctrl(&key, 'z') => suspend(terminal, signals)?,
+            Event::Key(key) if ctrl(&key, 'z') => {
+                suspend(terminal, signals)?;
+                captured = false;
+            }
             Event::Key(key)
                 if (size.0 < screens::MIN_WIDTH || size.1 < screens::MIN_HEIGHT)
                     && !ctrl(&key, 'c') => {}
@@ -528,6 +568,13 @@ pub(crate) fn event_loop(
                 front.resize(w, h);
             }
             Event::Paste(_) => front.pasted(),
+            Event::Mouse(m)
+                if m.kind == MouseEventKind::Down(MouseButton::Left)
+                    && size.0 >= screens::MIN_WIDTH
+                    && size.1 >= screens::MIN_HEIGHT =>
+            {
+                front.click(m.column, m.row);
+            }
             _ => {}
         }
     }
@@ -572,5 +619,16 @@ impl Front for Interviewing<'_> {
     fn resize(&mut self, width: u16, height: u16) {
         // The next draw keeps the scrolled screen within its text at the new size.
         self.app.shell.size = (width, height);
+    }
+
+    fn mouse(&self) -> bool {
+        self.app.screen() == keymap::Ctx::Chart && self.app.shell.layer() == shell::Layer::Screen
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        if self.mouse() {
+            update(self.app, keymap::Msg::Click(column, row));
+            self.saver.sync(self.app);
+        }
     }
 }

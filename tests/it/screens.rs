@@ -547,3 +547,125 @@ fn the_header_keeps_title_and_place_apart() {
         answer_all(&mut a, &[*step]);
     }
 }
+
+/// The app at "where is the pain" (the first four answers given).
+fn at_main_site(color: bool) -> App {
+    let mut a = App::new(Arc::new(questionnaire::builtin().unwrap()), Theme { color });
+    a.shell.size = (80, 24);
+    send(&mut a, &[Confirm]);
+    answer_all(&mut a, &ONSET[..4]);
+    a
+}
+
+/// The region of the chart with this key, and a screen cell of it (after a draw).
+fn region_cell(a: &App, key: char) -> (usize, u16, u16) {
+    let chart = a.chart.as_ref().unwrap();
+    let r = chart.regions.iter().position(|r| r.key == key).unwrap();
+    let (x0, y0) = a.chart_at.get().expect("the chart was drawn");
+    for (y, row) in chart.cells.iter().enumerate() {
+        for (x, cell) in row.iter().enumerate() {
+            if *cell == Some(r) {
+                return (r, x0 + x as u16, y0 + y as u16);
+            }
+        }
+    }
+    panic!("region {key} is not drawn");
+}
+
+#[test]
+fn where_it_hurts_is_a_body_chart_answered_by_keys() {
+    let mut a = at_main_site(true);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Chart);
+    let text = format!("{}", render(&mut a, 80, 24).backend());
+    assert!(text.contains("FRONT") && text.contains("BACK"), "{text}");
+    assert!(
+        text.contains("your right") && text.contains("Here: "),
+        "{text}"
+    );
+    insta::assert_snapshot!("chart_where_it_hurts", render(&mut a, 80, 24).backend());
+    // From the first region down to a knee, across to the other knee, and mark it.
+    let (left_knee, _, _) = region_cell(&a, 'k');
+    let mut steps = 0;
+    while a.region != left_knee && steps < 12 {
+        let (r, _, _) = region_cell(&a, 'K');
+        let msg = if a.region == r { Msg::Right } else { Msg::Down };
+        send(&mut a, &[msg]);
+        steps += 1;
+    }
+    assert_eq!(a.region, left_knee, "the arrow keys reach the left knee");
+    send(&mut a, &[Msg::Toggle]);
+    let q = a.questionnaire().clone();
+    let main_site = q.question_index("main_site").unwrap();
+    assert_eq!(
+        a.interview.answer(main_site),
+        Some(&kinscreen::engine::Answer::Choice(
+            q.questions[main_site].option_index("knee").unwrap()
+        ))
+    );
+    // The side question comes next, as with the list, with the chart's side suggested.
+    let side = q.question_index("side").unwrap();
+    assert_eq!(a.interview.current(), Some(side));
+    assert_eq!(a.cursor, q.questions[side].option_index("left").unwrap());
+}
+
+#[test]
+fn a_mouse_click_on_a_region_answers_with_its_option() {
+    let mut a = at_main_site(true);
+    render(&mut a, 80, 24);
+    let (_, x, y) = region_cell(&a, 'E');
+    send(&mut a, &[Msg::Click(x, y)]);
+    let q = a.questionnaire().clone();
+    let main_site = q.question_index("main_site").unwrap();
+    assert_eq!(
+        a.interview.answer(main_site),
+        Some(&kinscreen::engine::Answer::Choice(
+            q.questions[main_site].option_index("foot").unwrap()
+        )),
+        "a click on the right heel answers foot"
+    );
+    // A click off the figure does nothing.
+    let mut b = at_main_site(true);
+    render(&mut b, 80, 24);
+    send(&mut b, &[Msg::Click(79, 23)]);
+    assert!(b.interview.answer(main_site).is_none());
+}
+
+#[test]
+fn anywhere_else_on_the_chart_ticks_areas_and_lists_them() {
+    let mut a = at_main_site(true);
+    answer_all(&mut a, &ONSET[4..6]);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Chart);
+    render(&mut a, 80, 24);
+    for key in ['B', 'h'] {
+        let (_, x, y) = region_cell(&a, key);
+        send(&mut a, &[Msg::Click(x, y)]);
+    }
+    let text = format!("{}", render(&mut a, 80, 24).backend());
+    assert!(text.contains("[x] 1 Lower back"), "{text}");
+    insta::assert_snapshot!("chart_anywhere_else", render(&mut a, 80, 24).backend());
+    send(&mut a, &[Confirm]);
+    let q = a.questionnaire().clone();
+    let other = q.question_index("other_areas").unwrap();
+    let ids: Vec<usize> = ["lower_back", "hip"]
+        .iter()
+        .map(|o| q.questions[other].option_index(o).unwrap())
+        .collect();
+    assert_eq!(
+        a.interview.answer(other),
+        Some(&kinscreen::engine::Answer::Choices(ids))
+    );
+}
+
+#[test]
+fn without_colour_or_room_the_chart_falls_back_to_the_list_and_tab_switches() {
+    let a = at_main_site(false);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Single);
+    let mut b = at_main_site(true);
+    b.shell.size = (MIN_WIDTH, MIN_HEIGHT);
+    assert_eq!(b.screen(), kinscreen::tui::keymap::Ctx::Single);
+    let mut c = at_main_site(true);
+    send(&mut c, &[Msg::SwitchView]);
+    assert_eq!(c.screen(), kinscreen::tui::keymap::Ctx::Single);
+    send(&mut c, &[Msg::SwitchView]);
+    assert_eq!(c.screen(), kinscreen::tui::keymap::Ctx::Chart);
+}

@@ -3,6 +3,7 @@
 //! the [`App`].
 
 mod alert;
+mod chart;
 pub(crate) mod overlay;
 mod question;
 pub(crate) mod result;

@@ -50,6 +50,11 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(bottom), bottom_a);
 
     match &v.input {
+        Input::Single(_) | Input::Multi(_)
+            if let Some(chart) = app.chart.as_deref().filter(|_| app.on_chart(qi)) =>
+        {
+            super::chart::render(app, chart, qi, frame, input_a);
+        }
         Input::Single(options) | Input::Multi(options) => {
             let multi = matches!(v.input, Input::Multi(_));
             let mut lines = Vec::new();
