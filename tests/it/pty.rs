@@ -607,3 +607,45 @@ fn hostile_and_huge_questionnaire_texts_are_shown_escaped_and_stay_fast() {
     );
     s.ctrl_c_ends_restored();
 }
+
+/// The body chart in a real terminal: the mouse is captured there, a click on the right knee
+/// answers "knee" and suggests "right" on the next question, and the capture ends with it.
+#[test]
+fn a_mouse_click_on_the_body_chart_in_a_real_terminal() {
+    let mut s = Session::start();
+    s.begin();
+    s.pass_safety_check();
+    s.wait_for("your right");
+    let captured = |s: &Session| {
+        s.screen.lock().unwrap().screen().mouse_protocol_mode() != vt100::MouseProtocolMode::None
+    };
+    wait_until("the mouse captured on the chart", || captured(&s));
+    // The figure starts on the row after the header's "your right"; the right knee is its
+    // sixth row, columns 5 to 8 of the figure, drawn one column in from the edge.
+    let header_row = s
+        .contents()
+        .lines()
+        .position(|l| l.contains("your right"))
+        .unwrap();
+    let (row, column) = (header_row + 1 + 5, 1 + 6);
+    // An SGR mouse report (1-based): left button down, then up.
+    let press = format!(
+        "\x1b[<0;{};{}M\x1b[<0;{};{}m",
+        column + 1,
+        row + 1,
+        column + 1,
+        row + 1
+    );
+    s.keys(press.as_bytes());
+    s.wait_for("Which side?");
+    s.wait_for("› ( ) 2 Right");
+    // Off the chart, the mouse is free again (for selecting text).
+    wait_until("the mouse released off the chart", || !captured(&s));
+    s.keys(b"\r");
+    s.wait_for("anywhere else");
+    s.keys(b"q");
+    s.wait_for("Stop for now?");
+    s.keys(b"y");
+    assert_eq!(s.exit_code(), 1);
+    s.assert_restored();
+}
