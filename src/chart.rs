@@ -7,12 +7,12 @@
 //! place.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::questionnaire::{Kind, OIdx, Problem, QIdx, Questionnaire, Severity};
+use crate::questionnaire::refs::Refs;
+use crate::questionnaire::{Kind, OIdx, Problem, QIdx, Questionnaire};
 
 /// The built-in chart's text (for the built-in questionnaire).
 pub const BUILTIN_SOURCE: &str = include_str!("../questionnaires/lower-limb.chart.toml");
@@ -151,40 +151,22 @@ pub fn is_chart(top_level_keys: &[&str]) -> bool {
 
 /// Reads and checks a chart against `q`; every problem found, or the chart.
 pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Problem>> {
-    let problem = |span: Range<usize>, message: String| {
-        Problem::at(Severity::Error, file, src, Some(span), message)
-    };
     let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
-    let mut problems = Vec::new();
-    if raw.questionnaire.get_ref() != &q.meta.id {
-        problems.push(problem(
-            raw.questionnaire.span(),
-            format!(
-                "this chart is for questionnaire `{}`, but the questionnaire is `{}`",
-                raw.questionnaire.get_ref(),
-                q.meta.id
-            ),
-        ));
-    }
+    let mut refs = Refs::new(q, src, file);
+    refs.questionnaire(&raw.questionnaire, "this chart is");
+    let scale = |qi: QIdx| matches!(q.questions[qi].kind, Kind::Scale { .. });
     let mut on = Vec::new();
     for id in &raw.on {
-        match q.question_index(id.get_ref()) {
-            Some(qi) if !matches!(q.questions[qi].kind, Kind::Scale { .. }) => on.push(qi),
-            Some(_) => problems.push(problem(
+        match refs.question(id) {
+            Some(qi) if scale(qi) => refs.error(
                 id.span(),
                 format!(
                     "`{}` is a scale: a chart answers choices only",
                     id.get_ref()
                 ),
-            )),
-            None => problems.push(problem(
-                id.span(),
-                format!(
-                    "`{}` is not a question of questionnaire `{}`",
-                    id.get_ref(),
-                    q.meta.id
-                ),
-            )),
+            ),
+            Some(qi) => on.push(qi),
+            None => {}
         }
     }
     let mut regions = Vec::new();
@@ -192,49 +174,31 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Probl
     for (key, region) in raw.regions {
         let mut chars = key.get_ref().chars();
         let (Some(c), None) = (chars.next(), chars.next()) else {
-            problems.push(problem(
+            refs.error(
                 key.span(),
                 format!(
                     "a region's key is one letter of the figure, not `{}`",
                     key.get_ref()
                 ),
-            ));
+            );
             continue;
         };
         let mut answers = Vec::new();
         for (question, option) in region.answers {
-            let Some(qi) = q.question_index(question.get_ref()) else {
-                problems.push(problem(
-                    question.span(),
-                    format!(
-                        "`{}` is not a question of questionnaire `{}`",
-                        question.get_ref(),
-                        q.meta.id
-                    ),
-                ));
-                continue;
-            };
-            if matches!(q.questions[qi].kind, Kind::Scale { .. }) {
-                problems.push(problem(
+            match refs.question(&question) {
+                Some(qi) if scale(qi) => refs.error(
                     question.span(),
                     format!(
                         "`{}` is a scale: a chart answers choices only",
                         question.get_ref()
                     ),
-                ));
-                continue;
-            }
-            match q.questions[qi].option_index(option.get_ref()) {
-                Some(o) => answers.push((qi, o)),
-                None => problems.push(problem(
-                    option.span(),
-                    format!(
-                        "question `{}` has no option `{}`; its options are {}",
-                        question.get_ref(),
-                        option.get_ref(),
-                        q.questions[qi].option_ids().join(", ")
-                    ),
-                )),
+                ),
+                Some(qi) => {
+                    if let Some(o) = refs.option(qi, &option) {
+                        answers.push((qi, o));
+                    }
+                }
+                None => {}
             }
         }
         keys.insert(c, regions.len());
@@ -262,10 +226,10 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Probl
                 row.push(Some(*r));
             } else {
                 let at = start + offset + i;
-                problems.push(problem(
+                refs.error(
                     at..at + c.len_utf8(),
                     format!("`{c}` in the figure is not the key of a region"),
-                ));
+                );
                 row.push(None);
             }
         }
@@ -294,13 +258,13 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Probl
             })
             .collect();
         if at.is_empty() {
-            problems.push(problem(
+            refs.error(
                 raw.figure.span(),
                 format!(
                     "region `{}` ({}) is not in the figure",
                     region.key, region.label
                 ),
-            ));
+            );
             continue;
         }
         let n = at.len() as f32;
@@ -309,16 +273,12 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Probl
             at.iter().map(|(_, y)| *y as f32).sum::<f32>() / n,
         );
     }
-    if problems.is_empty() {
-        Ok(Chart {
-            on,
-            header: raw.header,
-            cells,
-            regions,
-        })
-    } else {
-        Err(problems)
-    }
+    refs.finish(Chart {
+        on,
+        header: raw.header,
+        cells,
+        regions,
+    })
 }
 
 #[cfg(test)]

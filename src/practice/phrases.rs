@@ -11,7 +11,8 @@ use rust_stemmers::Algorithm;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::questionnaire::{OIdx, Problem, QIdx, Questionnaire, Severity};
+use crate::questionnaire::refs::Refs;
+use crate::questionnaire::{OIdx, Problem, QIdx, Questionnaire};
 
 /// The built-in phrase file's text (for the built-in questionnaire).
 pub const BUILTIN_SOURCE: &str = include_str!("../../questionnaires/lower-limb.phrases.toml");
@@ -114,70 +115,40 @@ pub fn is_phrases(top_level_keys: &[&str]) -> bool {
 
 /// Reads and checks a phrase file against `q`; every problem found, or the phrases.
 pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Phrases, Vec<Problem>> {
-    let problem = |span: Range<usize>, message: String| {
-        Problem::at(Severity::Error, file, src, Some(span), message)
-    };
     let raw: Raw = Problem::read_toml(src, file).map_err(|p| vec![p])?;
-    let mut problems = Vec::new();
-    if raw.questionnaire.get_ref() != &q.meta.id {
-        problems.push(problem(
-            raw.questionnaire.span(),
-            format!(
-                "these phrases are for questionnaire `{}`, but the questionnaire is `{}`",
-                raw.questionnaire.get_ref(),
-                q.meta.id
-            ),
-        ));
-    }
+    let mut refs = Refs::new(q, src, file);
+    refs.questionnaire(&raw.questionnaire, "these phrases are");
     let mut phrases = general(
         raw.language,
         raw.patient,
         raw.words,
-        &mut |span, message| problems.push(problem(span, message)),
+        &mut |span, message| {
+            refs.error(span, message);
+        },
     );
     let mut entries = Vec::new();
     for (id, item) in raw.items {
-        let Some(i) = q.question_index(id.get_ref()) else {
-            problems.push(problem(
-                id.span(),
-                format!(
-                    "`{}` is not an item of questionnaire `{}`",
-                    id.get_ref(),
-                    q.meta.id
-                ),
-            ));
+        let Some(i) = refs.question(&id) else {
             continue;
         };
         let mut lists = vec![(None, item.phrases)];
         for (option, phrases) in item.options {
-            match q.questions[i].option_index(option.get_ref()) {
-                Some(o) => lists.push((Some(o), phrases)),
-                None => problems.push(problem(
-                    option.span(),
-                    format!(
-                        "item `{}` has no option `{}`; its options are {}",
-                        id.get_ref(),
-                        option.get_ref(),
-                        q.questions[i].option_ids().join(", ")
-                    ),
-                )),
+            if let Some(o) = refs.option(i, &option) {
+                lists.push((Some(o), phrases));
             }
         }
         for (option, phrases) in lists {
             for phrase in phrases {
                 if phrase.get_ref().trim().is_empty() {
-                    problems.push(problem(phrase.span(), "an empty phrase".into()));
+                    refs.error(phrase.span(), "an empty phrase".into());
                 } else {
                     entries.push((i, option, phrase.into_inner()));
                 }
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
     phrases.entries = entries;
-    Ok(phrases)
+    refs.finish(phrases)
 }
 
 /// What a phrase file says beyond its items: the language, the words, the patient's texts
@@ -247,7 +218,7 @@ mod tests {
         let p = problems(&src);
         let line = src.lines().position(|l| l.contains("main_sight")).unwrap() + 1;
         assert!(p[0].starts_with(&format!("{line}:8 ")), "{p:?}");
-        assert!(p[0].contains("`main_sight` is not an item"), "{p:?}");
+        assert!(p[0].contains("`main_sight` is not a question"), "{p:?}");
 
         let src = BUILTIN_SOURCE.replace("\ncalf_swelling_warmth = [", "\ncalf_swollen = [");
         let p = problems(&src);

@@ -8,6 +8,7 @@ pub mod model;
 mod parse;
 pub mod problem;
 pub mod raw;
+pub mod refs;
 
 use std::path::Path;
 
