@@ -78,8 +78,9 @@ pub struct App {
     pub save_error: Option<String>,
     /// The interview state the drafts were loaded for.
     loaded: Option<State>,
-    /// The body chart for this questionnaire, if it has one.
-    pub chart: Option<Arc<Chart>>,
+    /// The body chart for this questionnaire, if it has one: read when first needed (not before
+    /// the first frame).
+    chart: std::cell::OnceCell<Option<Arc<Chart>>>,
     /// Whether questions the chart can answer show it (off with `NO_COLOR`; Tab switches).
     pub chart_view: bool,
     /// The highlighted region of the chart.
@@ -105,7 +106,7 @@ impl App {
             effects: Vec::new(),
             save_error: None,
             loaded: None,
-            chart: Chart::builtin(&q).map(Arc::new),
+            chart: std::cell::OnceCell::new(),
             chart_view: theme.color,
             region: 0,
             hints: BTreeMap::new(),
@@ -154,7 +155,7 @@ impl App {
                     }
                     _ => {}
                 }
-                if let Some(chart) = &self.chart {
+                if let Some(chart) = self.chart() {
                     let regions = chart.regions_for(i);
                     let chosen = |r: &usize| {
                         chart.regions[*r]
@@ -180,6 +181,13 @@ impl App {
         }
     }
 
+    /// The body chart, if the questionnaire has one.
+    pub fn chart(&self) -> Option<&Arc<Chart>> {
+        self.chart
+            .get_or_init(|| Chart::builtin(self.questionnaire()).map(Arc::new))
+            .as_ref()
+    }
+
     /// Whether question `i` is shown on the body chart now.
     pub fn on_chart(&self, i: QIdx) -> bool {
         self.chart_view && self.chartable(i)
@@ -194,7 +202,7 @@ impl App {
         );
         self.shell.theme.color
             && !matches!(self.questionnaire().questions[i].kind, Kind::Scale { .. })
-            && self.chart.as_ref().is_some_and(|c| {
+            && self.chart().is_some_and(|c| {
                 c.answers(i) && w >= c.width() + 28 && h >= c.header.len() + c.cells.len() + 9
             })
     }
@@ -202,7 +210,7 @@ impl App {
     /// Marks the highlighted region: chooses its option (a single choice, which then goes on)
     /// or ticks and unticks it (a multi choice).
     fn mark_region(&mut self) {
-        let (Some(chart), Some(i)) = (self.chart.clone(), self.interview.current()) else {
+        let (Some(chart), Some(i)) = (self.chart().cloned(), self.interview.current()) else {
             return;
         };
         let Some(region) = chart.regions.get(self.region) else {
@@ -433,7 +441,7 @@ fn screen(app: &mut App, msg: Msg) {
             }
         }
         (Ctx::Chart, Msg::Up | Msg::Down | Msg::Left | Msg::Right) => {
-            if let (Some(chart), Some(i)) = (&app.chart, app.interview.current()) {
+            if let (Some(chart), Some(i)) = (app.chart(), app.interview.current()) {
                 let direction = match msg {
                     Msg::Up => Direction::Up,
                     Msg::Down => Direction::Down,
@@ -445,7 +453,7 @@ fn screen(app: &mut App, msg: Msg) {
         }
         (Ctx::Chart, Msg::Toggle) => app.mark_region(),
         (Ctx::Chart, Msg::Click(column, row)) => {
-            let hit = match (&app.chart, app.chart_at.get(), app.interview.current()) {
+            let hit = match (app.chart(), app.chart_at.get(), app.interview.current()) {
                 (Some(chart), Some((x, y)), Some(i)) => column
                     .checked_sub(x)
                     .zip(row.checked_sub(y))

@@ -559,7 +559,7 @@ fn at_main_site(color: bool) -> App {
 
 /// The region of the chart with this key, and a screen cell of it (after a draw).
 fn region_cell(a: &App, key: char) -> (usize, u16, u16) {
-    let chart = a.chart.as_ref().unwrap();
+    let chart = a.chart().unwrap();
     let r = chart.regions.iter().position(|r| r.key == key).unwrap();
     let (x0, y0) = a.chart_at.get().expect("the chart was drawn");
     for (y, row) in chart.cells.iter().enumerate() {

@@ -51,7 +51,7 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
 
     match &v.input {
         Input::Single(_) | Input::Multi(_)
-            if let Some(chart) = app.chart.as_deref().filter(|_| app.on_chart(qi)) =>
+            if let Some(chart) = app.chart().map(|c| &**c).filter(|_| app.on_chart(qi)) =>
         {
             super::chart::render(app, chart, qi, frame, input_a);
         }
