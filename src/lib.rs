@@ -10,6 +10,7 @@ pub mod answers;
 pub mod assess;
 pub mod case;
 pub mod chart;
+pub mod clock;
 pub mod engine;
 pub mod fhir;
 pub mod graph;

@@ -601,7 +601,7 @@ pub fn history_text(entries: &[LogEntry], labels: &Labels) -> String {
             trend.join(" → ")
         );
         for e in tries {
-            let when = crate::store::local_time(&e.at);
+            let when = crate::clock::local_time(&e.at);
             let result = if e.passed { "pass" } else { "FAIL" };
             let band = if e.band.is_empty() {
                 String::new()

@@ -278,24 +278,6 @@ pub fn now() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
-/// A stored time (RFC 3339, UTC) as a person reads it: in the local time zone (`TZ`, else the
-/// system's), to the minute, with the zone's name: `2026-11-21 11:00 CET`. Files keep UTC;
-/// only what is shown is local. Text that is not such a time is given back as it is.
-pub fn local_time(rfc3339: &str) -> String {
-    time_in(rfc3339, &jiff::tz::TimeZone::system())
-}
-
-/// [`local_time`] in a given zone.
-fn time_in(rfc3339: &str, zone: &jiff::tz::TimeZone) -> String {
-    match rfc3339.parse::<jiff::Timestamp>() {
-        Ok(t) => t
-            .to_zoned(zone.clone())
-            .strftime("%Y-%m-%d %H:%M %Z")
-            .to_string(),
-        Err(_) => rfc3339.to_string(),
-    }
-}
-
 /// An id for a finished interview from its time: `20261121-055420`.
 pub fn id_from_time(rfc3339: &str) -> String {
     let digits: String = rfc3339
@@ -328,7 +310,7 @@ pub fn history_text(dir: &Path, list: &[Finished]) -> String {
             text,
             "{:<18}  {:<20}  {:<9}  {:<32}  {}",
             f.id,
-            local_time(&f.finished_at),
+            crate::clock::local_time(&f.finished_at),
             f.questionnaire.version,
             f.record.triage_label,
             f.record.classification_label

@@ -259,22 +259,3 @@ fn deleting_one_interview_removes_its_record_report_and_reopened_draft() {
         "secure_delete: the deleted report's text is not left in the file"
     );
 }
-
-/// Times are shown in the local zone, with its name, to the minute; other text is kept.
-#[test]
-fn stored_times_are_shown_in_local_time() {
-    let berlin = jiff::tz::TimeZone::get("Europe/Berlin").unwrap();
-    assert_eq!(
-        time_in("2026-11-21T10:00:00Z", &berlin),
-        "2026-11-21 11:00 CET"
-    );
-    assert_eq!(
-        time_in("2026-07-01T10:00:00Z", &berlin),
-        "2026-07-01 12:00 CEST"
-    );
-    assert_eq!(
-        time_in("2026-11-21T10:00:00Z", &jiff::tz::TimeZone::UTC),
-        "2026-11-21 10:00 UTC"
-    );
-    assert_eq!(time_in("yesterday", &berlin), "yesterday");
-}

@@ -460,7 +460,7 @@ fn starting_over_asks_before_deleting_the_unfinished_interview() {
     send(&mut a, &[Msg::Confirm]);
     assert!(!a.started && a.offer.is_some() && a.effects.is_empty());
     // Shown in local time (the files keep UTC); the snapshot names it whatever the zone.
-    let shown = kinscreen::store::local_time("2026-11-21T10:00:00Z");
+    let shown = kinscreen::clock::local_time("2026-11-21T10:00:00Z");
     let text = format!("{}", render(&mut a, 80, 24).backend());
     assert!(text.contains(&shown), "{shown}: {text}");
     let escaped: String = shown

@@ -92,7 +92,7 @@ pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
     let when = app
         .offer
         .as_ref()
-        .map(|o| crate::store::local_time(&o.saved_at))
+        .map(|o| crate::clock::local_time(&o.saved_at))
         .unwrap_or_default();
     yes_no(
         app.shell.theme,

@@ -76,7 +76,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
 
 /// `2026-11-21T10:00:00Z` in local time: `2026-11-21 11:00 CET`.
 fn readable_time(rfc3339: &str) -> String {
-    crate::store::local_time(rfc3339)
+    crate::clock::local_time(rfc3339)
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
