@@ -15,12 +15,15 @@ pub fn warn(text: &str) {
     let _ = writeln!(std::io::stderr(), "{}", output::clean_short(text, 400));
 }
 
-/// Problems with excerpts of the file: coloured on a terminal (unless `NO_COLOR`) when the file
+/// Problems with excerpts of the file: coloured on a terminal (unless `NO_COLOR`, or `TERM` is
+/// unset or `dumb`) when the file
 /// holds nothing unsafe (then only kinscreen's own colour codes reach the terminal), else plain
 /// and escaped.
 pub fn warn_excerpts(problems: &[Problem], src: &str) {
     use std::io::Write;
-    let styled = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let styled = std::io::stderr().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").is_ok_and(|t| t != "dumb");
     let text = render_excerpts(problems, src, false);
     if styled && !src.chars().any(output::is_unsafe) && !text.chars().any(output::is_unsafe) {
         let _ = writeln!(
