@@ -79,8 +79,10 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
     let mut interview = Interview::new(q);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let ended = line::run(&mut interview, &mut input, &mut out, &mut |iv| {
-        keep.save(iv)
+    // Input from a pipe is not shown by a terminal: the transcript shows each line.
+    let echo = !std::io::stdin().is_terminal();
+    let ended = line::run(&mut interview, &mut input, &mut out, echo, &mut |iv| {
+        keep.save(iv);
     });
     let ended = match ended {
         Ok(e) => e,

@@ -1,6 +1,7 @@
 //! `kinscreen practice`: virtual patients in the terminal; `--ask` and `--grade` without it
 //! (for tests and for teachers checking their cases); `practice --history`.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -79,8 +80,11 @@ fn plain_practice(files: &Files, data: &Data) -> Result<Outcome, CliError> {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let ended = kinscreen::line::practice::run(&stations, &marking, &matcher, &mut input, &mut out)
-        .map_err(|e| CliError::Input(format!("cannot read or write: {e}")))?;
+    // Input from a pipe is not shown by a terminal: the transcript shows each line.
+    let echo = !std::io::stdin().is_terminal();
+    let ended =
+        kinscreen::line::practice::run(&stations, &marking, &matcher, &mut input, &mut out, echo)
+            .map_err(|e| CliError::Input(format!("cannot read or write: {e}")))?;
     match ended {
         kinscreen::line::practice::Ended::Marked(mut entry) => {
             if let Some(store) = store {

@@ -36,6 +36,7 @@ pub fn run(
     interview: &mut Interview,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
+    echo: bool,
     saved: &mut dyn FnMut(&Interview),
 ) -> io::Result<Ended> {
     let title = interview.questionnaire().meta.title.clone();
@@ -60,6 +61,10 @@ pub fn run(
                     writeln!(out)?;
                     return Ok(Ended::EndOfInput);
                 };
+                // Input from a pipe is not shown by a terminal: the transcript shows it.
+                if echo {
+                    say(out, &line)?;
+                }
                 match line.trim() {
                     "q" | "Q" => {
                         saved(interview);
@@ -84,11 +89,19 @@ pub fn run(
                     }
                     text => match parse(&QuestionView::of(interview, *qi), text) {
                         Ok(None) => match interview.skip_current() {
-                            Ok(()) => saved(interview),
+                            Ok(()) => {
+                                say(out, "Skipped.")?;
+                                saved(interview);
+                            }
                             Err(_) => say(out, &needed(&QuestionView::of(interview, *qi)))?,
                         },
-                        Ok(Some(answer)) => match interview.answer_current(answer) {
-                            Ok(()) => saved(interview),
+                        Ok(Some(answer)) => match interview.answer_current(answer.clone()) {
+                            Ok(()) => {
+                                // Said back, so that a listener knows what was recorded.
+                                let question = &interview.questionnaire().questions[*qi];
+                                say(out, &format!("Recorded: {}.", answer.describe(question)))?;
+                                saved(interview);
+                            }
                             Err(e) => {
                                 say(out, &refused(interview, &e))?;
                                 shown = None;

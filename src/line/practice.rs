@@ -33,40 +33,79 @@ pub fn run(
     matcher: &Matcher,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
+    echo: bool,
+) -> io::Result<Ended> {
+    let mut io = Io { input, out, echo };
+    let (input, out) = (&mut *io.input, &mut *io.out);
+    let _ = (input, out);
+    run_with(stations, marking, matcher, &mut io)
+}
+
+/// Input and output of a session; `echo` writes each line read (input from a pipe is not shown
+/// by a terminal, so the transcript shows it).
+struct Io<'a> {
+    input: &'a mut dyn BufRead,
+    out: &'a mut dyn Write,
+    echo: bool,
+}
+
+impl Io<'_> {
+    /// Writes `prompt`, reads a line (echoed when asked); `None` at the end of the input.
+    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let line = read_line(self.input)?;
+        match &line {
+            Some(l) if self.echo => say(self.out, l)?,
+            None => writeln!(self.out)?,
+            Some(_) => {}
+        }
+        Ok(line)
+    }
+}
+
+fn run_with(
+    stations: &[Station],
+    marking: &Marking,
+    matcher: &Matcher,
+    io: &mut Io,
 ) -> io::Result<Ended> {
     let Some(first) = stations.first() else {
-        say(out, "No practice case could be loaded.")?;
+        say(io.out, "No practice case could be loaded.")?;
         return Ok(Ended::Quit);
     };
     let station = if stations.len() == 1 {
         first
     } else {
-        say(out, "Practice: choose a patient.")?;
+        say(io.out, "Practice: choose a patient.")?;
         for (n, s) in stations.iter().enumerate() {
             let level = match s.case.case.difficulty {
                 1 => "easy",
                 2 => "medium",
                 _ => "hard",
             };
-            say(out, &format!("{}. {} ({level})", n + 1, s.case.case.title))?;
+            say(
+                io.out,
+                &format!("{}. {} ({level})", n + 1, s.case.case.title),
+            )?;
         }
         loop {
-            write!(out, "Patient number: ")?;
-            out.flush()?;
-            let Some(line) = read_line(input)? else {
-                writeln!(out)?;
+            let Some(line) = io.ask("Patient number: ")? else {
                 return Ok(Ended::EndOfInput);
             };
             match line.trim() {
                 "q" | "/quit" => return Ok(Ended::Quit),
                 text => match text.parse::<usize>() {
                     Ok(n) if (1..=stations.len()).contains(&n) => break &stations[n - 1],
-                    _ => say(out, &format!("Type a number from 1 to {}.", stations.len()))?,
+                    _ => say(
+                        io.out,
+                        &format!("Type a number from 1 to {}.", stations.len()),
+                    )?,
                 },
             }
         }
     };
-    take_history(station, marking, matcher, input, out)
+    take_history(station, marking, matcher, io)
 }
 
 /// The history, the hypothesis and the debrief of one station.
@@ -74,74 +113,70 @@ fn take_history(
     s: &Station,
     marking: &Marking,
     matcher: &Matcher,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
+    io: &mut Io,
 ) -> io::Result<Ended> {
     let p = &s.case.patient;
-    blank(out)?;
-    say(out, &s.case.case.title)?;
+    blank(io.out)?;
+    say(io.out, &s.case.case.title)?;
     say(
-        out,
+        io.out,
         &format!(
             "Patient: {}-year-old {}, {}; {}.",
             p.age, p.sex, p.work, p.activity
         ),
     )?;
     say(
-        out,
+        io.out,
         &format!("The patient says: “{}”", s.case.case.complaint.trim()),
     )?;
-    say(out, HELP)?;
+    say(io.out, HELP)?;
     let mut attempt = Attempt::default();
     // A question that could mean several items: the choices offered, and the words asked.
     let mut offered: Option<(String, Vec<Target>)> = None;
     loop {
-        write!(out, "You: ")?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
-            writeln!(out)?;
+        let Some(line) = io.ask("You: ")? else {
             return Ok(Ended::EndOfInput);
         };
         let text = line.trim();
         match text {
             "" => continue,
             "/quit" => return Ok(Ended::Quit),
-            "/help" => say(out, HELP)?,
+            "/help" => say(io.out, HELP)?,
             "/commit" => break,
             _ => {
                 if let Some((asked, targets)) = offered.take()
                     && let Ok(n) = text.parse::<usize>()
                     && let Some(t) = n.checked_sub(1).and_then(|i| targets.get(i))
                 {
-                    put(s, matcher, &mut attempt, &asked, &[*t], out)?;
+                    put(s, matcher, &mut attempt, &asked, &[*t], io.out)?;
                     continue;
                 }
                 let heard = ask::hear(s, matcher, text);
                 match heard.reading.understood {
                     Understood::Asked(targets) => {
-                        put(s, matcher, &mut attempt, text, &targets, out)?
+                        put(s, matcher, &mut attempt, text, &targets, io.out)?
                     }
-                    Understood::Unclear => put(s, matcher, &mut attempt, text, &[], out)?,
+                    Understood::Unclear => put(s, matcher, &mut attempt, text, &[], io.out)?,
                     Understood::Choice(targets) => {
-                        say(out, &format!("Patient: {}", heard.said))?;
+                        say(io.out, &format!("Patient: {}", heard.said))?;
                         let q = s.questionnaire();
                         for (n, t) in targets.iter().enumerate() {
-                            say(out, &format!("{}. {}", n + 1, ask::target_name(q, *t)))?;
+                            say(io.out, &format!("{}. {}", n + 1, ask::target_name(q, *t)))?;
                         }
-                        say(out, "Type the number of what you meant, or ask again.")?;
+                        say(io.out, "Type the number of what you meant, or ask again.")?;
                         offered = Some((text.to_string(), targets));
                     }
                 }
             }
         }
     }
-    let Some(h) = hypothesis(s, &attempt, input, out)? else {
+    let Some(h) = hypothesis(s, &attempt, io)? else {
         return Ok(Ended::EndOfInput);
     };
     attempt.commit(h.clone());
     let g = grade(marking, s, &attempt, &h);
-    blank(out)?;
-    debrief(s, marking, &attempt, &h, &g, out)?;
+    blank(io.out)?;
+    debrief(s, marking, &attempt, &h, &g, io.out)?;
     Ok(Ended::Marked(Box::new(LogEntry::of(
         marking, s, &attempt, &h, &g, "",
     ))))
@@ -166,22 +201,17 @@ fn put(
 }
 
 /// The working hypothesis, by numbers; `None` when the input ends.
-fn hypothesis(
-    s: &Station,
-    attempt: &Attempt,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-) -> io::Result<Option<Hypothesis>> {
+fn hypothesis(s: &Station, attempt: &Attempt, io: &mut Io) -> io::Result<Option<Hypothesis>> {
     let q = s.questionnaire();
-    blank(out)?;
+    blank(io.out)?;
     say(
-        out,
+        io.out,
         "Your working hypothesis. After this the patient answers nothing more.",
     )?;
     let classes: Vec<String> = (0..q.classes.len())
         .map(|c| crate::summary::class_term(q, CIdx(c)))
         .collect();
-    let Some(class) = pick(out, input, "What does the picture look like?", &classes)? else {
+    let Some(class) = pick(io, "What does the picture look like?", &classes)? else {
         return Ok(None);
     };
     let levels: Vec<String> = q
@@ -189,14 +219,14 @@ fn hypothesis(
         .iter()
         .map(|t| format!("{}: {}", t.label, t.time_frame))
         .collect();
-    let Some(triage) = pick(out, input, "How soon should the patient be seen?", &levels)? else {
+    let Some(triage) = pick(io, "How soon should the patient be seen?", &levels)? else {
         return Ok(None);
     };
     let asked = attempt.asked();
     let mut findings = Vec::new();
     if !asked.is_empty() {
         say(
-            out,
+            io.out,
             "Findings that convinced you (optional): type their numbers separated by spaces, or press Enter for none.",
         )?;
         for (n, i) in asked.iter().enumerate() {
@@ -205,15 +235,12 @@ fn hypothesis(
                 Reply::NotApplicable => String::new(),
             };
             say(
-                out,
+                io.out,
                 &format!("{}. {}{said}", n + 1, q.questions[*i].topic()),
             )?;
         }
         loop {
-            write!(out, "Findings: ")?;
-            out.flush()?;
-            let Some(line) = read_line(input)? else {
-                writeln!(out)?;
+            let Some(line) = io.ask("Findings: ")? else {
                 return Ok(None);
             };
             let picked: Option<Vec<usize>> = line
@@ -232,7 +259,7 @@ fn hypothesis(
                     break;
                 }
                 None => say(
-                    out,
+                    io.out,
                     &format!("Type numbers from 1 to {}, or nothing.", asked.len()),
                 )?,
             }
@@ -247,27 +274,19 @@ fn hypothesis(
 }
 
 /// One numbered choice; `None` when the input ends.
-fn pick(
-    out: &mut dyn Write,
-    input: &mut dyn BufRead,
-    question: &str,
-    options: &[String],
-) -> io::Result<Option<usize>> {
-    say(out, question)?;
+fn pick(io: &mut Io, question: &str, options: &[String]) -> io::Result<Option<usize>> {
+    say(io.out, question)?;
     for (n, o) in options.iter().enumerate() {
-        say(out, &format!("{}. {o}", n + 1))?;
+        say(io.out, &format!("{}. {o}", n + 1))?;
     }
     loop {
-        write!(out, "Your answer: ")?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
-            writeln!(out)?;
+        let Some(line) = io.ask("Your answer: ")? else {
             return Ok(None);
         };
         match line.trim().parse::<usize>() {
             Ok(n) if (1..=options.len()).contains(&n) => return Ok(Some(n - 1)),
             _ => say(
-                out,
+                io.out,
                 &format!("Type one number from 1 to {}.", options.len()),
             )?,
         }
