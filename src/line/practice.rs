@@ -7,9 +7,8 @@ use std::io::{self, BufRead, Write};
 
 use super::{blank, read_line, say};
 use crate::practice::ask::{self, Matcher, Target, Understood};
-use crate::practice::{
-    Attempt, CriticalError, Grade, Hypothesis, LogEntry, Marking, Reply, Station, TriageCall, grade,
-};
+use crate::practice::debrief::Mark;
+use crate::practice::{Attempt, Grade, Hypothesis, LogEntry, Marking, Reply, Station, grade};
 use crate::questionnaire::{CIdx, TIdx};
 
 /// What the help (`/help`) says.
@@ -176,7 +175,7 @@ fn take_history(
     attempt.commit(h.clone());
     let g = grade(marking, s, &attempt, &h);
     blank(io.out)?;
-    debrief(s, marking, &attempt, &h, &g, io.out)?;
+    debrief(s, marking, &attempt, &g, io.out)?;
     Ok(Ended::Marked(Box::new(LogEntry::of(
         marking, s, &attempt, &h, &g, "",
     ))))
@@ -293,128 +292,59 @@ fn pick(io: &mut Io, question: &str, options: &[String]) -> io::Result<Option<us
     }
 }
 
-/// The debrief as plain lines: the marks, critical errors, the hypothesis against the key,
-/// what was missed, what added nothing, the global rating and the teaching points.
+/// The debrief ([`crate::practice::debrief`]) as plain sentences: the marks, then each section
+/// with its marks in words.
 fn debrief(
     s: &Station,
     marking: &Marking,
     attempt: &Attempt,
-    h: &Hypothesis,
     g: &Grade,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let q = s.questionnaire();
+    let d = crate::practice::debrief::debrief(marking, s, attempt, g);
     say(out, "Debrief")?;
     say(
         out,
         &format!(
-            "{}: {} out of {}. {}. Pass mark {}. {} question(s) asked.",
-            if g.passed { "Pass" } else { "Not passed" },
-            g.total,
-            marking.scheme.max(),
-            g.band,
-            marking.scheme.pass_mark,
-            attempt.questions().len()
+            "{}: {} out of {}. {}. Pass mark {}.{} {} question(s) asked, by {}.",
+            if d.passed { "Pass" } else { "Not passed" },
+            d.total,
+            d.max,
+            d.band,
+            d.pass_mark,
+            if d.critical_error {
+                " A critical error."
+            } else {
+                ""
+            },
+            d.questions,
+            d.mode
         ),
     )?;
-    for p in &g.parts {
+    for p in &d.parts {
         say(out, &format!("{}: {} out of {}.", p.name, p.points, p.max))?;
     }
-    for e in &g.critical_errors {
-        say(
-            out,
-            &format!(
-                "Critical error, the station is failed: {}",
-                e.describe(marking, q)
-            ),
-        )?;
-    }
-    if g.critical_errors
-        .iter()
-        .any(|e| matches!(e, CriticalError::MissedScreening(_)))
-    {
-        say(
-            out,
-            "Every patient is screened for red flags, early, whatever the story sounds like.",
-        )?;
-    }
-    let picture = crate::summary::class_term(q, h.class);
-    if g.class_correct {
-        say(out, &format!("Picture: {picture}. Right."))?;
-    } else {
-        let key: Vec<String> = s
-            .classes
-            .iter()
-            .map(|c| crate::summary::class_term(q, *c))
-            .collect();
-        say(
-            out,
-            &format!("Picture: {picture}. The key says: {}.", key.join(" or ")),
-        )?;
-    }
-    let said = &q.triage[h.triage].label;
-    let needed = &q.triage[s.triage].label;
-    say(
-        out,
-        &match g.triage_call {
-            TriageCall::Right => format!("How soon: {said}. Right."),
-            TriageCall::Over(n) => {
-                format!(
-                    "How soon: {said}, {n} level(s) more urgent than needed. The key says: {needed}."
-                )
+    for section in &d.sections {
+        blank(out)?;
+        // A title that already says something after a colon needs no other.
+        if section.title.contains(':') {
+            say(out, &format!("{}.", section.title))?;
+        } else {
+            say(out, &format!("{}:", section.title))?;
+        }
+        for item in &section.items {
+            let mark = match item.mark {
+                Mark::Good => "Right: ",
+                Mark::Bad => "Wrong: ",
+                Mark::Warn => "Note: ",
+                Mark::Bullet | Mark::Aside => "- ",
+                Mark::Plain | Mark::Note | Mark::Alert => "",
+            };
+            say(out, &format!("{mark}{}", item.text))?;
+            for detail in &item.details {
+                say(out, &format!("  {detail}"))?;
             }
-            TriageCall::Under(n) => {
-                format!(
-                    "How soon: {said}, {n} level(s) less urgent than needed. The key says: {needed}."
-                )
-            }
-        },
-    )?;
-    if g.guessed {
-        say(
-            out,
-            &format!(
-                "Fewer than half the essential items were asked, so this counts as a guess: those points are divided by {}.",
-                marking.scheme.guess_divisor
-            ),
-        )?;
-    }
-    if g.unclear > 0 {
-        say(
-            out,
-            &format!(
-                "{} typed question(s) asked nothing the patient could answer (focus).",
-                g.unclear
-            ),
-        )?;
-    }
-    for i in &g.essential_missed {
-        let reply = match s.reply(*i) {
-            Reply::Said(text) => format!(" The patient would have said: “{text}”"),
-            Reply::NotApplicable => String::new(),
-        };
-        say(
-            out,
-            &format!(
-                "Not asked, essential for this patient: {}.{reply}",
-                q.questions[*i].topic()
-            ),
-        )?;
-    }
-    for i in &g.added_nothing {
-        say(
-            out,
-            &format!(
-                "Added nothing for this patient: {}.",
-                q.questions[*i].topic()
-            ),
-        )?;
-    }
-    for reason in &g.global {
-        say(out, &format!("Global rating: {reason}"))?;
-    }
-    for point in &s.case.key.teaching {
-        say(out, &format!("Teaching point: {point}"))?;
+        }
     }
     Ok(())
 }

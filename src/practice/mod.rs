@@ -5,6 +5,7 @@
 
 pub mod ask;
 mod compiled;
+pub mod debrief;
 mod grade;
 pub mod marking;
 pub mod phrases;

@@ -192,6 +192,9 @@ fn practice_in_line_mode_takes_a_whole_station() {
     assert!(text.contains("Practice: choose a patient."), "{text}");
     assert!(text.contains("Debrief"), "{text}");
     assert!(text.contains("Pass:"), "{text}");
-    assert!(!text.contains("Critical error"), "{text}");
-    assert!(text.contains("Teaching point:"), "{text}");
+    assert!(!text.contains("Critical errors"), "{text}");
+    assert!(text.contains("Teaching points:"), "{text}");
+    // The same sections as the screen's debrief, with their marks in words.
+    assert!(text.contains("Your hypothesis:\nRight: Picture:"), "{text}");
+    assert!(!text.contains('✓') && !text.contains('█'), "{text}");
 }

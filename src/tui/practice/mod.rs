@@ -113,14 +113,7 @@ pub struct PracticeApp {
     pub effects: Vec<Effect>,
 }
 
-/// How a way of asking is named on the screen.
-pub fn mode_name(mode: AskMode) -> &'static str {
-    match mode {
-        AskMode::Typed => "typed questions",
-        AskMode::LongMenu => "long menu",
-        AskMode::Guided => "guided (board)",
-    }
-}
+pub use crate::practice::debrief::mode_name;
 
 /// One exchange of the transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]

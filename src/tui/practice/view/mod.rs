@@ -15,7 +15,6 @@ pub use debrief::debrief_lines;
 use crate::tui::shell::Mode;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -137,12 +136,4 @@ fn draw_header(app: &PracticeApp, frame: &mut Frame, area: Rect) {
 
 fn footer_lines(app: &PracticeApp, width: u16) -> Vec<Line<'static>> {
     hint_lines(app.shell.theme, app.hints(true), width)
-}
-
-fn tick(t: crate::tui::theme::Theme, ok: bool) -> (&'static str, Style) {
-    if ok {
-        ("✓ ", t.good())
-    } else {
-        ("✗ ", t.bad())
-    }
 }
