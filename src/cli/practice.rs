@@ -40,7 +40,14 @@ pub fn practice(
         "`kinscreen validate CASE` checks a case and `kinscreen score --answers CASE` scores its answers without one.",
         || {
             let q = Arc::new(load(files.questionnaire)?);
-            let matcher = matcher(&q, files)?;
+            // The phrases are read (and a file of them checked) now; the reader itself is
+            // built on another thread while the list is drawn.
+            let phrases = phrases_for(&q, files)?;
+            let for_matcher = Arc::clone(&q);
+            let matcher = ask::Shared::building(move || match &phrases {
+                Some(p) => Matcher::new(&for_matcher, p),
+                None => Matcher::builtin(&for_matcher),
+            });
             Ok((load_marking(files.marking)?, matcher, stations(&q, files)?))
         },
     )?;
@@ -244,6 +251,15 @@ fn one_case(files: &Files) -> Result<(Arc<Questionnaire>, Matcher, Station), Cli
 /// `NAME.phrases.toml`, else the built-in phrases when they are for this questionnaire, else
 /// the items' topics alone.
 fn matcher(q: &Questionnaire, files: &Files) -> Result<Matcher, CliError> {
+    Ok(match phrases_for(q, files)? {
+        Some(phrases) => Matcher::new(q, &phrases),
+        None => Matcher::builtin(q),
+    })
+}
+
+/// The phrase file to read typed questions with (`--phrases`, else the questionnaire's sibling
+/// `NAME.phrases.toml`), checked; `None` for the built-in phrases.
+fn phrases_for(q: &Questionnaire, files: &Files) -> Result<Option<phrases::Phrases>, CliError> {
     let sibling = files
         .questionnaire
         .map(|p| p.with_extension("phrases.toml"))
@@ -260,9 +276,9 @@ fn matcher(q: &Questionnaire, files: &Files) -> Result<Matcher, CliError> {
                 ))
             })?
         }
-        None => return Ok(Matcher::builtin(q)),
+        None => return Ok(None),
     };
-    Ok(Matcher::new(q, &phrases))
+    Ok(Some(phrases))
 }
 
 /// A file's text, or why it cannot be read.

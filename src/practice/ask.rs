@@ -496,6 +496,53 @@ impl Matcher {
     }
 }
 
+/// A [`Matcher`] that may still be being built on another thread (it takes a few
+/// milliseconds, which the first frame should not wait for): the first use waits for it, or
+/// builds it if that thread could not.
+#[derive(Clone)]
+pub struct Shared {
+    cell: std::sync::Arc<std::sync::OnceLock<Matcher>>,
+    build: std::sync::Arc<dyn Fn() -> Matcher + Send + Sync>,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Shared")
+            .field("ready", &self.cell.get().is_some())
+            .finish()
+    }
+}
+
+impl Shared {
+    /// A matcher already built.
+    pub fn ready(matcher: Matcher) -> Shared {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(matcher.clone());
+        Shared {
+            cell: std::sync::Arc::new(cell),
+            build: std::sync::Arc::new(move || matcher.clone()),
+        }
+    }
+
+    /// Starts building with `build` on another thread.
+    pub fn building(build: impl Fn() -> Matcher + Send + Sync + 'static) -> Shared {
+        let shared = Shared {
+            cell: std::sync::Arc::new(std::sync::OnceLock::new()),
+            build: std::sync::Arc::new(build),
+        };
+        let (cell, build) = (shared.cell.clone(), shared.build.clone());
+        std::thread::spawn(move || {
+            cell.get_or_init(|| build());
+        });
+        shared
+    }
+
+    /// The matcher, once built.
+    pub fn get(&self) -> &Matcher {
+        self.cell.get_or_init(|| (self.build)())
+    }
+}
+
 /// A typed question and what the patient said to it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Heard {
@@ -616,6 +663,28 @@ mod tests {
         );
         assert!(hit * 10 >= covered * 9, "{hit}/{covered}: {misses:#?}");
         assert!(quiet * 10 >= uncovered * 8, "{quiet}/{uncovered}");
+    }
+
+    /// A matcher built on another thread reads questions as one built here; so does a clone.
+    #[test]
+    fn a_matcher_built_on_another_thread_reads_the_same() {
+        let (q, m) = matcher();
+        let q2 = std::sync::Arc::new(crate::questionnaire::builtin().unwrap());
+        let shared = Shared::building(move || Matcher::builtin(&q2));
+        let clone = shared.clone();
+        for text in [
+            "Any pins and needles?",
+            "wehre does it hurt",
+            "Do you smoke?",
+        ] {
+            assert_eq!(first(&q, shared.get(), text), first(&q, &m, text));
+            assert_eq!(first(&q, clone.get(), text), first(&q, &m, text));
+        }
+        let ready = Shared::ready(m.clone());
+        assert_eq!(
+            first(&q, ready.get(), "Any fever?"),
+            first(&q, &m, "Any fever?")
+        );
     }
 
     #[test]

@@ -29,7 +29,9 @@ fn app_with(stations: Vec<Station>, single: bool, theme: Theme) -> PracticeApp {
     PracticeApp::new(
         stations,
         practice::Marking::builtin().unwrap(),
-        practice::Matcher::builtin(&questionnaire::builtin().unwrap()),
+        practice::ask::Shared::ready(practice::Matcher::builtin(
+            &questionnaire::builtin().unwrap(),
+        )),
         practice::AskMode::Guided,
         Vec::new(),
         single,

@@ -6,9 +6,9 @@ pub mod keys;
 pub mod session;
 pub mod view;
 
-use crate::practice::ask::Understood;
+use crate::practice::ask::{Shared, Understood};
 use crate::practice::{
-    AskMode, Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Matcher, Station, Target, grade,
+    AskMode, Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, Target, grade,
 };
 use crate::questionnaire::{CIdx, QIdx, TIdx};
 use crate::store::{self, Store};
@@ -73,7 +73,8 @@ pub struct PracticeApp {
     /// How attempts are marked.
     pub marking: Marking,
     /// Reads typed questions.
-    pub matcher: Matcher,
+    /// Reads typed questions (built on another thread while the list is first drawn).
+    pub matcher: Shared,
     /// How questions are put now (the student can switch).
     pub mode: AskMode,
     /// What is typed in the question line.
@@ -135,7 +136,7 @@ impl PracticeApp {
     pub fn new(
         stations: Vec<Station>,
         marking: Marking,
-        matcher: Matcher,
+        matcher: Shared,
         mode: AskMode,
         broken: Vec<Broken>,
         single: bool,
@@ -363,7 +364,7 @@ fn put(app: &mut PracticeApp, text: Option<&str>, targets: &[Target]) {
     let s = &app.stations[app.station];
     let q = s.questionnaire().clone();
     let fresh = app.attempt.put(text, targets);
-    let reply = crate::practice::ask::answer(s, &app.matcher.texts, targets);
+    let reply = crate::practice::ask::answer(s, &app.matcher.get().texts, targets);
     let asked = match text {
         Some(t) => t.trim().to_string(),
         None => targets
@@ -402,7 +403,7 @@ fn ask(app: &mut PracticeApp, msg: Msg) {
             let text = app.input.trim().to_string();
             if app.mode == AskMode::Typed && !text.is_empty() {
                 app.input.clear();
-                let heard = crate::practice::ask::hear(app.current(), &app.matcher, &text);
+                let heard = crate::practice::ask::hear(app.current(), app.matcher.get(), &text);
                 match heard.reading.understood {
                     Understood::Asked(targets) => put(app, Some(&text), &targets),
                     Understood::Unclear => put(app, Some(&text), &[]),
@@ -437,7 +438,7 @@ fn ask(app: &mut PracticeApp, msg: Msg) {
 /// The long menu follows what is typed; in typed mode, typing drops a question's readings.
 fn refresh_menu(app: &mut PracticeApp) {
     if app.mode == AskMode::LongMenu {
-        app.menu = app.matcher.menu(&app.input);
+        app.menu = app.matcher.get().menu(&app.input);
         app.menu_cursor = app.menu_cursor.min(app.menu.len().saturating_sub(1));
     } else if app.pending.take().is_some() {
         app.menu.clear();
