@@ -76,9 +76,41 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
         Some(data.store()?)
     };
     let mut keep = Keeper::new(store);
-    let mut interview = Interview::new(q);
+    let mut interview = Interview::new(Arc::clone(&q));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    // At a terminal, an unfinished interview is offered as on the screens (a pipe carries one
+    // line per question, so it always starts a new one).
+    if std::io::stdin().is_terminal()
+        && let Some(store) = keep.store.clone()
+    {
+        let (offer, note) = tui::find_offer(&store, &q);
+        if let Some(note) = note {
+            super::warn(&format!("kinscreen: {note}"));
+        }
+        if let Some(offer) = offer {
+            match line::offer(&offer, &mut input, &mut out).map_err(input_error)? {
+                Some(true) => {
+                    interview = offer.interview;
+                    keep.draft = Some(offer.draft);
+                    keep.record = offer.record;
+                }
+                Some(false) => {
+                    store.discard_draft(offer.draft).map_err(|e| {
+                        CliError::NotSaved(format!(
+                            "The unfinished interview could not be deleted ({e})."
+                        ))
+                    })?;
+                }
+                None => {
+                    let _ = store.release();
+                    return Err(CliError::Cancelled(
+                        "the input ended before the interview began.".into(),
+                    ));
+                }
+            }
+        }
+    }
     // Input from a pipe is not shown by a terminal: the transcript shows each line.
     let echo = !std::io::stdin().is_terminal();
     let ended = line::run(&mut interview, &mut input, &mut out, echo, &mut |iv| {
@@ -90,6 +122,9 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => line::Ended::Quit,
         Err(e) => return Err(input_error(e)),
     };
+    if let Some(store) = &keep.store {
+        let _ = store.release();
+    }
     if let Some(e) = keep.error {
         return Err(CliError::NotSaved(format!(
             "The answers could not be saved ({e})."
@@ -119,6 +154,8 @@ fn input_error(e: std::io::Error) -> CliError {
 struct Keeper {
     store: Option<Store>,
     draft: Option<i64>,
+    /// The finished interview a resumed one reopened (finishing again updates it).
+    record: Option<String>,
     saved: Option<Interview>,
     error: Option<String>,
 }
@@ -128,6 +165,7 @@ impl Keeper {
         Keeper {
             store,
             draft: None,
+            record: None,
             saved: None,
             error: None,
         }
@@ -141,8 +179,11 @@ impl Keeper {
         let now = store::now();
         let result = if *iv.state() == State::Finished {
             store
-                .save_finished(iv, &now, None, self.draft)
-                .map(|_| self.draft = None)
+                .save_finished(iv, &now, self.record.as_deref(), self.draft)
+                .map(|f| {
+                    self.draft = None;
+                    self.record = Some(f.id);
+                })
         } else {
             store
                 .save_draft(self.draft, &Unfinished::of(iv, &now))

@@ -145,6 +145,46 @@ pub fn run(
     }
 }
 
+/// Offers an unfinished interview: `Some(true)` to go on with it, `Some(false)` to start a new
+/// one, `None` when the input ends. Only asked when the input is a terminal (a pipe carries one
+/// line per question and nothing else).
+pub fn offer(
+    offer: &crate::store::offer::Offer,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> io::Result<Option<bool>> {
+    say(
+        out,
+        &format!(
+            "You have an unfinished interview from {}, with {} answer(s).",
+            crate::clock::local_time(&offer.saved_at),
+            offer.interview.answers().len()
+        ),
+    )?;
+    if offer.changed {
+        say(
+            out,
+            "The questionnaire has changed since then: answers that no longer fit are left out.",
+        )?;
+    }
+    loop {
+        write!(
+            out,
+            "Type r to go on with it, or n to start a new one (the unfinished one is then deleted): "
+        )?;
+        out.flush()?;
+        let Some(line) = read_line(input)? else {
+            writeln!(out)?;
+            return Ok(None);
+        };
+        match line.trim() {
+            "r" | "R" => return Ok(Some(true)),
+            "n" | "N" => return Ok(Some(false)),
+            _ => {}
+        }
+    }
+}
+
 /// A question: where it is, what it asks, why, and the numbered options.
 fn question(out: &mut dyn Write, v: &QuestionView) -> io::Result<()> {
     say(

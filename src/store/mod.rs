@@ -11,6 +11,7 @@
 
 mod db;
 mod import;
+pub mod offer;
 mod owner;
 
 use std::collections::BTreeSet;

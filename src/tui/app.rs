@@ -15,20 +15,7 @@ use super::scroll::Scroll;
 use super::shell::{self, Mode, Quitting, Screens, Shell};
 use super::theme::Theme;
 
-/// A saved unfinished interview the person may take up again.
-#[derive(Debug, Clone)]
-pub struct Offer {
-    pub interview: Interview,
-    pub saved_at: String,
-    /// The questionnaire changed since it was saved (id/version/content).
-    pub changed: bool,
-    /// Saved answers that no longer fit, by question id.
-    pub dropped: Vec<String>,
-    /// Its row in the database (held by this window while on offer).
-    pub draft: i64,
-    /// The finished interview it reopened, if any (finishing again updates that record).
-    pub record: Option<String>,
-}
+pub use crate::store::offer::Offer;
 
 /// Something for the event loop to do outside the model (it reports back in `status`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -29,7 +29,7 @@ use crate::engine::{Interview, State};
 use crate::questionnaire::Questionnaire;
 use crate::report;
 use crate::store::{self, Store, Unfinished};
-use app::{App, Effect, Offer, update};
+use app::{App, Effect, update};
 use shell::Saving;
 
 /// How an interview session ended, and what could not be kept.
@@ -42,60 +42,7 @@ pub struct Ended {
     pub save_error: Option<String>,
 }
 
-/// Looks for an unfinished interview to offer: the newest one no other window holds (taken for
-/// this window), or a message that another window holds one.
-pub fn find_offer(store: &Store, q: &Arc<Questionnaire>) -> (Option<Offer>, Option<String>) {
-    let drafts = match store.drafts(&q.meta.id) {
-        Ok(d) => d,
-        Err(e) => {
-            return (
-                None,
-                Some(format!("Saved interviews could not be read: {e}")),
-            );
-        }
-    };
-    let mut held = 0;
-    for d in drafts {
-        if d.held {
-            held += 1;
-            continue;
-        }
-        match store.claim(d.id) {
-            Ok(true) => {
-                let back = store::resume(q.clone(), &d.unfinished);
-                let note = (held > 0).then(|| held_note(held));
-                return (
-                    Some(Offer {
-                        interview: back.interview,
-                        saved_at: d.unfinished.saved_at.clone(),
-                        changed: back.changed,
-                        dropped: back.dropped,
-                        draft: d.id,
-                        record: d.unfinished.interview_id.clone(),
-                    }),
-                    note,
-                );
-            }
-            Ok(false) => held += 1,
-            Err(e) => {
-                return (
-                    None,
-                    Some(format!("Could not take up a saved interview: {e}")),
-                );
-            }
-        }
-    }
-    (None, (held > 0).then(|| held_note(held)))
-}
-
-fn held_note(n: usize) -> String {
-    let what = if n == 1 {
-        "An unfinished interview is".to_string()
-    } else {
-        format!("{n} unfinished interviews are")
-    };
-    format!("{what} open in another kinscreen window; quit it there to take it up here.")
-}
+pub use crate::store::offer::find_offer;
 
 /// Runs the interview in the terminal, saving to `store` as it goes (nothing is saved without
 /// one). The terminal is restored on return, on error, on panic (ratatui's hook) and on

@@ -649,3 +649,37 @@ fn a_mouse_click_on_the_body_chart_in_a_real_terminal() {
     assert_eq!(s.exit_code(), 1);
     s.assert_restored();
 }
+
+/// Line mode at a terminal offers an unfinished interview as the screens do: `r` goes on with
+/// it at the question it stopped at, `n` deletes it and starts again. (The questions are
+/// recognised by their last line: a long one scrolls its first lines off a 24-row screen.)
+#[test]
+fn line_mode_at_a_terminal_offers_the_unfinished_interview() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(home.path(), &["--plain"]);
+    s.wait_for("from 1 to 9, separated by spaces");
+    s.keys(b"9\r");
+    s.wait_for("from 1 to 5.");
+    s.keys(b"3\r");
+    s.wait_for("from 1 to 10, separated by spaces");
+    s.keys(b"q\r");
+    assert_eq!(s.exit_code(), 1);
+
+    let mut again = Session::start_in(home.path(), &["--plain"]);
+    again.wait_for("You have an unfinished interview");
+    again.wait_for("with 2 answer(s)");
+    again.keys(b"r\r");
+    again.wait_for("from 1 to 10, separated by spaces");
+    again.keys(b"q\r");
+    assert_eq!(again.exit_code(), 1);
+
+    // Started over with n: the unfinished one is gone.
+    let mut third = Session::start_in(home.path(), &["--plain"]);
+    third.wait_for("You have an unfinished interview");
+    third.keys(b"n\r");
+    third.wait_for("from 1 to 9, separated by spaces");
+    third.keys(b"q\r");
+    assert_eq!(third.exit_code(), 1);
+    let store = kinscreen::store::Store::open_read_only(Some(&third.data)).unwrap();
+    assert!(store.drafts("kinscreen-lower-limb").unwrap().is_empty());
+}
