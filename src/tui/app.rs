@@ -222,6 +222,24 @@ impl App {
         }
     }
 
+    /// The list screen of the current question (a chart shows a single or multi choice).
+    fn list_ctx(&self) -> Ctx {
+        match self
+            .interview
+            .current()
+            .map(|i| &self.questionnaire().questions[i].kind)
+        {
+            Some(Kind::Multi { .. }) => Ctx::Multi,
+            Some(Kind::Scale { .. }) => Ctx::Scale,
+            _ => Ctx::Single,
+        }
+    }
+
+    /// Whether the current question takes several answers.
+    fn multi(&self) -> bool {
+        self.list_ctx() == Ctx::Multi
+    }
+
     fn option_count(&self) -> usize {
         self.interview.current().map_or(0, |i| {
             self.questionnaire().questions[i].kind.options().len()
@@ -307,11 +325,7 @@ impl Mode for App {
         }
         match self.interview.state() {
             State::Asking(i) if self.on_chart(*i) => Ctx::Chart,
-            State::Asking(i) => match self.questionnaire().questions[*i].kind {
-                Kind::Single { .. } => Ctx::Single,
-                Kind::Multi { .. } => Ctx::Multi,
-                Kind::Scale { .. } => Ctx::Scale,
-            },
+            State::Asking(_) => self.list_ctx(),
             State::Alert(_) => Ctx::Alert,
             State::Review => Ctx::Review,
             State::Finished => Ctx::Result,
@@ -329,9 +343,7 @@ impl Mode for App {
             early: self.interview.can_finish_early(),
             offer: self.offer.is_some() && !self.started,
             chart: self.interview.current().is_some_and(|i| self.chartable(i)),
-            multi: self.interview.current().is_some_and(|i| {
-                matches!(self.questionnaire().questions[i].kind, Kind::Multi { .. })
-            }),
+            multi: self.multi(),
         }
     }
 
@@ -361,7 +373,20 @@ impl Mode for App {
 
 /// A message of the interview's own, on its screen.
 fn screen(app: &mut App, msg: Msg) {
-    let ctx = app.screen();
+    let ctx = match app.screen() {
+        // The chart moves, marks and takes clicks; every other key (a digit, none of these,
+        // skip, back, the result now, going on with a multi choice) does what it does on the
+        // list of the same question.
+        Ctx::Chart => match msg {
+            Msg::Up | Msg::Down | Msg::Left | Msg::Right | Msg::Toggle | Msg::Click(..) => {
+                Ctx::Chart
+            }
+            Msg::Confirm if !app.multi() => Ctx::Chart,
+            Msg::SwitchView => Ctx::Chart,
+            _ => app.list_ctx(),
+        },
+        ctx => ctx,
+    };
     app.shell.status = None;
     let page = app.shell.size.1.saturating_sub(8).max(1) as isize;
     match (ctx, msg) {
@@ -401,19 +426,6 @@ fn screen(app: &mut App, msg: Msg) {
         (Ctx::Review, Msg::Home) => app.cursor = 0,
         (Ctx::Review, Msg::End) => app.cursor = app.review_rows().len().saturating_sub(1),
         (Ctx::Single, Msg::Confirm) => app.answer(Answer::Choice(app.cursor)),
-        (Ctx::Chart, Msg::Pick(d)) => {
-            let multi = app.interview.current().is_some_and(|i| {
-                matches!(app.questionnaire().questions[i].kind, Kind::Multi { .. })
-            });
-            if let Some(o) = app.digit_option(d) {
-                app.cursor = o;
-                if multi {
-                    app.toggle(o);
-                } else {
-                    app.answer(Answer::Choice(o));
-                }
-            }
-        }
         (Ctx::Single, Msg::Pick(d)) => {
             if let Some(o) = app.digit_option(d) {
                 app.cursor = o;
@@ -438,7 +450,6 @@ fn screen(app: &mut App, msg: Msg) {
                 app.region = chart.next(app.region, direction, &chart.regions_for(i));
             }
         }
-        (Ctx::Chart, Msg::Toggle) => app.mark_region(),
         (Ctx::Chart, Msg::Click(column, row)) => {
             let hit = match (app.chart(), app.chart_at.get(), app.interview.current()) {
                 (Some(chart), Some((x, y)), Some(i)) => column
@@ -453,26 +464,11 @@ fn screen(app: &mut App, msg: Msg) {
                 app.mark_region();
             }
         }
-        (Ctx::Chart, Msg::Confirm) => {
-            let multi = app.interview.current().is_some_and(|i| {
-                matches!(app.questionnaire().questions[i].kind, Kind::Multi { .. })
-            });
-            if !multi {
-                app.mark_region();
-            } else if app.ticked.is_empty() {
-                app.shell.status = Some(format!(
-                    "Mark at least one place ({} on it, or click it), or press n for none of these; then {}.",
-                    Ctx::Chart.label(Msg::Toggle),
-                    Ctx::Chart.label(Msg::Confirm)
-                ));
-            } else {
-                app.answer(Answer::Choices(app.ticked.iter().copied().collect()));
-            }
-        }
+        (Ctx::Chart, Msg::Toggle | Msg::Confirm) => app.mark_region(),
         (Ctx::Chart | Ctx::Single | Ctx::Multi, Msg::SwitchView) => {
             app.chart_view = !app.chart_view;
         }
-        (Ctx::Multi | Ctx::Chart, Msg::PickNone) => {
+        (Ctx::Multi, Msg::PickNone) => {
             if let Some(o) = app.exclusive_option() {
                 app.cursor = o;
                 if !app.ticked.contains(&o) {

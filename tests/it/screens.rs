@@ -669,3 +669,27 @@ fn without_colour_or_room_the_chart_falls_back_to_the_list_and_tab_switches() {
     send(&mut c, &[Msg::SwitchView]);
     assert_eq!(c.screen(), kinscreen::tui::keymap::Ctx::Chart);
 }
+
+/// On the chart, the keys that are not about the chart do what they do on the list: after an
+/// emergency alert, r shows the result at once; Backspace goes back.
+#[test]
+fn on_the_chart_the_other_keys_work_as_on_the_list() {
+    let mut a = App::new(Arc::new(questionnaire::builtin().unwrap()), Theme { color: true });
+    a.shell.size = (80, 24);
+    send(&mut a, &[Confirm]);
+    answer_all(
+        &mut a,
+        &[("red_flags_emergency", &["calf_swelling_warmth"]), common::ACK],
+    );
+    answer_all(&mut a, &ONSET[1..4]);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Chart);
+    send(&mut a, &[Msg::Back]);
+    assert_eq!(
+        a.interview.current(),
+        a.questionnaire().question_index("red_flags_urgent")
+    );
+    answer_all(&mut a, &ONSET[3..4]);
+    assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Chart);
+    send(&mut a, &[Msg::Finish]);
+    assert_eq!(a.interview.state(), &kinscreen::engine::State::Finished);
+}
