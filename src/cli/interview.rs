@@ -5,8 +5,9 @@ use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 use std::sync::Arc;
 
-use kinscreen::engine::{Interview, State};
-use kinscreen::store::{self, Store, Unfinished};
+use kinscreen::engine::Interview;
+use kinscreen::store::autosave::{Autosave, Saved};
+use kinscreen::store::offer::find_offer;
 use kinscreen::{line, report, tui};
 
 use super::data::Data;
@@ -70,40 +71,38 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     some_input(&mut input, "the interview", NO_INPUT)?;
-    let store = if data.no_save {
+    let mut keep = if data.no_save {
         None
     } else {
-        Some(data.store()?)
+        Some(Autosave::new(data.store()?))
     };
-    let mut keep = Keeper::new(store);
     let mut interview = Interview::new(Arc::clone(&q));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     // At a terminal, an unfinished interview is offered as on the screens (a pipe carries one
     // line per question, so it always starts a new one).
     if std::io::stdin().is_terminal()
-        && let Some(store) = keep.store.clone()
+        && let Some(keep) = &mut keep
     {
-        let (offer, note) = tui::find_offer(&store, &q);
+        let (offer, note) = find_offer(keep.store(), &q);
         if let Some(note) = note {
             super::warn(&format!("kinscreen: {note}"));
         }
         if let Some(offer) = offer {
             match line::offer(&offer, &mut input, &mut out).map_err(input_error)? {
                 Some(true) => {
+                    keep.resumed(&offer.interview, offer.draft, offer.record.as_deref());
                     interview = offer.interview;
-                    keep.draft = Some(offer.draft);
-                    keep.record = offer.record;
                 }
                 Some(false) => {
-                    store.discard_draft(offer.draft).map_err(|e| {
+                    keep.store().discard_draft(offer.draft).map_err(|e| {
                         CliError::NotSaved(format!(
                             "The unfinished interview could not be deleted ({e})."
                         ))
                     })?;
                 }
                 None => {
-                    let _ = store.release();
+                    keep.release();
                     return Err(CliError::Cancelled(
                         "the input ended before the interview began.".into(),
                     ));
@@ -113,8 +112,16 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
     }
     // Input from a pipe is not shown by a terminal: the transcript shows each line.
     let echo = !std::io::stdin().is_terminal();
+    // The last save's failure, if the saves since have not made up for it.
+    let mut failed: Option<String> = None;
     let ended = line::run(&mut interview, &mut input, &mut out, echo, &mut |iv| {
-        keep.save(iv);
+        if let Some(keep) = &mut keep {
+            match keep.save(iv) {
+                Ok(Saved::Unchanged) => {}
+                Ok(_) => failed = None,
+                Err(e) => failed = Some(e.to_string()),
+            }
+        }
     });
     let ended = match ended {
         Ok(e) => e,
@@ -122,10 +129,10 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => line::Ended::Quit,
         Err(e) => return Err(input_error(e)),
     };
-    if let Some(store) = &keep.store {
-        let _ = store.release();
+    if let Some(keep) = &keep {
+        keep.release();
     }
-    if let Some(e) = keep.error {
+    if let Some(e) = failed {
         return Err(CliError::NotSaved(format!(
             "The answers could not be saved ({e})."
         )));
@@ -134,7 +141,7 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
         line::Ended::Finished => Ok(Outcome::Done),
         line::Ended::Quit => Ok(Outcome::Cancelled),
         line::Ended::EndOfInput => {
-            let kept = if keep.store.is_some() {
+            let kept = if keep.is_some() {
                 "your answers so far are kept: run kinscreen again to go on"
             } else {
                 "nothing was kept (--no-save)"
@@ -148,50 +155,4 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
 
 fn input_error(e: std::io::Error) -> CliError {
     CliError::Input(format!("cannot read standard input: {e}"))
-}
-
-/// Keeps a line-mode interview: the unfinished one after each change, then the finished one.
-struct Keeper {
-    store: Option<Store>,
-    draft: Option<i64>,
-    /// The finished interview a resumed one reopened (finishing again updates it).
-    record: Option<String>,
-    saved: Option<Interview>,
-    error: Option<String>,
-}
-
-impl Keeper {
-    fn new(store: Option<Store>) -> Self {
-        Keeper {
-            store,
-            draft: None,
-            record: None,
-            saved: None,
-            error: None,
-        }
-    }
-
-    fn save(&mut self, iv: &Interview) {
-        let Some(store) = &self.store else { return };
-        if self.saved.as_ref() == Some(iv) || (iv.answers().is_empty() && self.saved.is_none()) {
-            return;
-        }
-        let now = store::now();
-        let result = if *iv.state() == State::Finished {
-            store
-                .save_finished(iv, &now, self.record.as_deref(), self.draft)
-                .map(|f| {
-                    self.draft = None;
-                    self.record = Some(f.id);
-                })
-        } else {
-            store
-                .save_draft(self.draft, &Unfinished::of(iv, &now))
-                .map(|id| self.draft = Some(id))
-        };
-        match result {
-            Ok(()) => self.saved = Some(iv.clone()),
-            Err(e) => self.error = Some(e.to_string()),
-        }
-    }
 }

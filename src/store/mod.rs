@@ -9,6 +9,7 @@
 //! from before the database (JSON files) is imported by the first command that writes, in one
 //! transaction, and its files are moved aside, not deleted.
 
+pub mod autosave;
 mod db;
 mod import;
 pub mod offer;

@@ -15,7 +15,7 @@ use super::scroll::Scroll;
 use super::shell::{self, Mode, Quitting, Screens, Shell};
 use super::theme::Theme;
 
-pub use crate::store::offer::Offer;
+use crate::store::offer::Offer;
 
 /// Something for the event loop to do outside the model (it reports back in `status`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -28,7 +28,8 @@ use ratatui::crossterm::event::{
 use crate::engine::{Interview, State};
 use crate::questionnaire::Questionnaire;
 use crate::report;
-use crate::store::{self, Store, Unfinished};
+use crate::store::autosave::{Autosave, Saved};
+use crate::store::{self, Store};
 use app::{App, Effect, update};
 use shell::Saving;
 
@@ -42,7 +43,7 @@ pub struct Ended {
     pub save_error: Option<String>,
 }
 
-pub use crate::store::offer::find_offer;
+use crate::store::offer::find_offer;
 
 /// Runs the interview in the terminal, saving to `store` as it goes (nothing is saved without
 /// one). The terminal is restored on return, on error, on panic (ratatui's hook) and on
@@ -50,7 +51,7 @@ pub use crate::store::offer::find_offer;
 pub fn run(q: Arc<Questionnaire>, store: Option<Store>) -> anyhow::Result<Ended> {
     let mut app = App::new(q.clone(), theme::Theme::from_env());
     let mut saver = Saver::new(store);
-    if let Some(store) = &saver.store {
+    if let Some(store) = saver.autosave.as_ref().map(Autosave::store) {
         app.shell.saving = Saving::On(store.dir().display().to_string());
         let (offer, note) = find_offer(store, &q);
         app.offer = offer;
@@ -206,28 +207,20 @@ fn suspend(terminal: &mut DefaultTerminal, signals: &Signals) -> anyhow::Result<
 /// and the effects the model asked for. A failed save is kept in `app.save_error` until a save
 /// succeeds.
 pub struct Saver {
-    store: Option<Store>,
-    saved: Option<Interview>,
-    /// This window's draft row, once one is written.
-    draft: Option<i64>,
-    /// The history record of this interview, once finished: (id, finished at).
-    record: Option<(String, String)>,
+    autosave: Option<Autosave>,
 }
 
 impl Saver {
     pub fn new(store: Option<Store>) -> Self {
         Saver {
-            store,
-            saved: None,
-            draft: None,
-            record: None,
+            autosave: store.map(Autosave::new),
         }
     }
 
     /// Lets go of the drafts this window holds (at exit).
     pub fn release(&self) {
-        if let Some(store) = &self.store {
-            let _ = store.release();
+        if let Some(a) = &self.autosave {
+            a.release();
         }
     }
 
@@ -247,18 +240,13 @@ impl Saver {
     }
 
     fn effect(&mut self, app: &mut App, effect: Effect) {
-        let done = match (effect, &self.store) {
-            (Effect::DiscardSaved(draft), Some(store)) => store.discard_draft(draft).map(|_| None),
-            (Effect::Resumed { draft, record }, Some(store)) => {
-                self.draft = Some(draft);
-                self.saved = Some(app.interview.clone());
-                self.record = match record {
-                    Some(id) => store.finished(&id).ok().map(|f| (f.id, f.finished_at)),
-                    None => None,
-                };
+        let done = match (effect, &mut self.autosave) {
+            (Effect::DiscardSaved(draft), Some(a)) => a.store().discard_draft(draft).map(|_| None),
+            (Effect::Resumed { draft, record }, Some(a)) => {
+                a.resumed(&app.interview, draft, record.as_deref());
                 Ok(None)
             }
-            (Effect::SaveReport, Some(store)) => self.save_report(store, app).map(Some),
+            (Effect::SaveReport, Some(a)) => save_report(a, app).map(Some),
             (Effect::SaveReport, None) => Ok(Some(
                 "Saving is off (--no-save): no report was written.".to_string(),
             )),
@@ -272,60 +260,39 @@ impl Saver {
     }
 
     fn save(&mut self, app: &mut App) {
-        let Some(store) = self.store.clone() else {
+        let Some(a) = &mut self.autosave else {
             return;
         };
-        if !app.started || self.saved.as_ref() == Some(&app.interview) {
+        if !app.started {
             return;
         }
-        if app.interview.answers().is_empty() && self.saved.is_none() {
-            return;
-        }
-        let now = store::now();
-        let result = if *app.interview.state() == State::Finished {
-            let again = self.record.is_some();
-            store
-                .save_finished(
-                    &app.interview,
-                    &now,
-                    self.record.as_ref().map(|(id, _)| id.as_str()),
-                    self.draft,
-                )
-                .and_then(|f| {
-                    self.draft = None;
-                    self.record = Some((f.id.clone(), f.finished_at));
-                    // A report saved earlier follows the changed answers.
-                    if again && store.has_report(&f.id)? {
-                        let path = self.save_report(&store, app)?;
-                        app.shell.status =
-                            Some(format!("{path} (updated for the changed answers)"));
-                    }
-                    Ok(())
-                })
-        } else {
-            let mut u = Unfinished::of(&app.interview, &now);
-            u.interview_id = self.record.as_ref().map(|(id, _)| id.clone());
-            store.save_draft(self.draft, &u).map(|id| {
-                self.draft = Some(id);
-            })
-        };
-        match result {
-            Ok(()) => {
-                self.saved = Some(app.interview.clone());
-                app.save_error = None;
+        let result = a.save(&app.interview).and_then(|saved| {
+            // A report saved earlier follows the changed answers.
+            if saved == (Saved::Finished { again: true })
+                && let Some((id, _)) = a.record()
+                && a.store().has_report(id)?
+            {
+                let path = save_report(a, app)?;
+                app.shell.status = Some(format!("{path} (updated for the changed answers)"));
             }
+            Ok(saved)
+        });
+        match result {
+            Ok(Saved::Unchanged) => {}
+            Ok(_) => app.save_error = None,
             Err(e) => app.save_error = Some(e.to_string()),
         }
     }
+}
 
-    fn save_report(&self, store: &Store, app: &App) -> Result<String, store::StoreError> {
-        let Some((id, finished_at)) = &self.record else {
-            return Err(store::StoreError::NotStored);
-        };
-        let text = report::markdown(&app.interview, Some(report::Provenance { id, finished_at }));
-        let path = store.save_report(id, &text, &store::now())?;
-        Ok(format!("Report saved to {}", path.display()))
-    }
+/// Writes the report of the finished interview kept by `a`, and says where.
+fn save_report(a: &Autosave, app: &App) -> Result<String, store::StoreError> {
+    let Some((id, finished_at)) = a.record() else {
+        return Err(store::StoreError::NotStored);
+    };
+    let text = report::markdown(&app.interview, Some(report::Provenance { id, finished_at }));
+    let path = a.store().save_report(id, &text, &store::now())?;
+    Ok(format!("Report saved to {}", path.display()))
 }
 
 /// Wakes the event loop when a signal asks something of it. The loop sleeps in crossterm's

@@ -123,7 +123,7 @@ fn resume_offer_and_start_over() {
     // What `kinscreen` does at start: offer the saved interview.
     let offered = |store: &Store| {
         let mut a = app(store);
-        a.offer = kinscreen::tui::find_offer(store, first.questionnaire()).0;
+        a.offer = kinscreen::store::offer::find_offer(store, first.questionnaire()).0;
         assert!(a.offer.is_some());
         a
     };
@@ -715,7 +715,7 @@ fn finishing_going_back_resuming_elsewhere_and_finishing_again_keeps_one_record(
 
     // Another window resumes it, changes the severity and finishes again.
     let mut b = app(&store);
-    b.offer = kinscreen::tui::find_offer(&store, a.questionnaire()).0;
+    b.offer = kinscreen::store::offer::find_offer(&store, a.questionnaire()).0;
     let mut saver = Saver::new(Some(store.clone()));
     send(&mut b, &mut saver, &[Resume]);
     severe_pain_then_finish(&mut b, &mut saver);

@@ -443,7 +443,7 @@ fn offered() -> App {
     answer_all(&mut earlier, &ONSET[..2]);
     let mut a = app();
     a.shell.saving = kinscreen::tui::shell::Saving::On("/home/you/.local/share/kinscreen".into());
-    a.offer = Some(kinscreen::tui::app::Offer {
+    a.offer = Some(kinscreen::store::offer::Offer {
         interview: earlier.interview.clone(),
         saved_at: "2026-11-21T10:00:00Z".into(),
         changed: false,
@@ -674,12 +674,18 @@ fn without_colour_or_room_the_chart_falls_back_to_the_list_and_tab_switches() {
 /// emergency alert, r shows the result at once; Backspace goes back.
 #[test]
 fn on_the_chart_the_other_keys_work_as_on_the_list() {
-    let mut a = App::new(Arc::new(questionnaire::builtin().unwrap()), Theme { color: true });
+    let mut a = App::new(
+        Arc::new(questionnaire::builtin().unwrap()),
+        Theme { color: true },
+    );
     a.shell.size = (80, 24);
     send(&mut a, &[Confirm]);
     answer_all(
         &mut a,
-        &[("red_flags_emergency", &["calf_swelling_warmth"]), common::ACK],
+        &[
+            ("red_flags_emergency", &["calf_swelling_warmth"]),
+            common::ACK,
+        ],
     );
     answer_all(&mut a, &ONSET[1..4]);
     assert_eq!(a.screen(), kinscreen::tui::keymap::Ctx::Chart);
