@@ -79,6 +79,12 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
     let mut interview = Interview::new(Arc::clone(&q));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let mut io = line::Io {
+        input: &mut input,
+        out: &mut out,
+        // Input from a pipe is not shown by a terminal: the transcript shows each line.
+        echo: !std::io::stdin().is_terminal(),
+    };
     // At a terminal, an unfinished interview is offered as on the screens (a pipe carries one
     // line per question, so it always starts a new one).
     if std::io::stdin().is_terminal()
@@ -89,7 +95,7 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
             super::warn(&format!("kinscreen: {note}"));
         }
         if let Some(offer) = offer {
-            match line::offer(&offer, &mut input, &mut out).map_err(input_error)? {
+            match line::offer(&offer, &mut io).map_err(input_error)? {
                 Some(true) => {
                     keep.resumed(&offer.interview, offer.draft, offer.record.as_deref());
                     interview = offer.interview;
@@ -110,11 +116,9 @@ fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
             }
         }
     }
-    // Input from a pipe is not shown by a terminal: the transcript shows each line.
-    let echo = !std::io::stdin().is_terminal();
     // The last save's failure, if the saves since have not made up for it.
     let mut failed: Option<String> = None;
-    let ended = line::run(&mut interview, &mut input, &mut out, echo, &mut |iv| {
+    let ended = line::run(&mut interview, &mut io, &mut |iv| {
         if let Some(keep) = &mut keep {
             match keep.save(iv) {
                 Ok(Saved::Unchanged) => {}

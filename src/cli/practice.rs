@@ -87,11 +87,14 @@ fn plain_practice(files: &Files, data: &Data) -> Result<Outcome, CliError> {
     };
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    // Input from a pipe is not shown by a terminal: the transcript shows each line.
-    let echo = !std::io::stdin().is_terminal();
-    let ended =
-        kinscreen::line::practice::run(&stations, &marking, &matcher, &mut input, &mut out, echo)
-            .map_err(|e| CliError::Input(format!("cannot read or write: {e}")))?;
+    let mut io = kinscreen::line::Io {
+        input: &mut input,
+        out: &mut out,
+        // Input from a pipe is not shown by a terminal: the transcript shows each line.
+        echo: !std::io::stdin().is_terminal(),
+    };
+    let ended = kinscreen::line::practice::run(&stations, &marking, &matcher, &mut io)
+        .map_err(|e| CliError::Input(format!("cannot read or write: {e}")))?;
     match ended {
         kinscreen::line::practice::Ended::Marked(mut entry) => {
             if let Some(store) = store {

@@ -30,19 +30,40 @@ pub enum Ended {
 /// What the help (`?`) says about the keys.
 const KEYS: &str = "Type the number of your answer and press Enter. For a question that allows several answers, type their numbers separated by spaces, for example: 1 3. Type b to go back to the previous question, q to stop (your answers so far are kept), or ? for this help.";
 
-/// Runs the interview from its current state until the result, a quit or the end of `input`.
-/// `saved` is called after every change, so the caller can keep the answers (autosave).
+/// Where line mode reads and writes; `echo` writes each line read back (input from a pipe is
+/// not shown by a terminal, so the transcript shows it).
+pub struct Io<'a> {
+    pub input: &'a mut dyn BufRead,
+    pub out: &'a mut dyn Write,
+    pub echo: bool,
+}
+
+impl Io<'_> {
+    /// Writes `prompt`, reads a line (echoed when asked); `None` at the end of the input.
+    pub fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
+        write!(self.out, "{prompt}")?;
+        self.out.flush()?;
+        let line = read_line(self.input)?;
+        match &line {
+            Some(l) if self.echo => say(self.out, l)?,
+            None => writeln!(self.out)?,
+            Some(_) => {}
+        }
+        Ok(line)
+    }
+}
+
+/// Runs the interview from its current state until the result, a quit or the end of the
+/// input. `saved` is called after every change, so the caller can keep the answers (autosave).
 pub fn run(
     interview: &mut Interview,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    echo: bool,
+    io: &mut Io,
     saved: &mut dyn FnMut(&Interview),
 ) -> io::Result<Ended> {
     let title = interview.questionnaire().meta.title.clone();
-    say(out, &title)?;
+    say(io.out, &title)?;
     say(
-        out,
+        io.out,
         "Answer each question by typing the number of your answer and pressing Enter. Type ? for help, b to go back, q to stop.",
     )?;
     let mut shown: Option<State> = None;
@@ -50,21 +71,16 @@ pub fn run(
         let state = interview.state().clone();
         match &state {
             State::Asking(qi) => {
+                let view = QuestionView::of(interview, *qi);
                 if shown.as_ref() != Some(&state) {
-                    blank(out)?;
-                    question(out, &QuestionView::of(interview, *qi))?;
+                    blank(io.out)?;
+                    question(io.out, &view)?;
                     shown = Some(state.clone());
                 }
-                write!(out, "Your answer: ")?;
-                out.flush()?;
-                let Some(line) = read_line(input)? else {
-                    writeln!(out)?;
+                let Some(line) = io.ask("Your answer: ")? else {
                     return Ok(Ended::EndOfInput);
                 };
-                // Input from a pipe is not shown by a terminal: the transcript shows it.
-                if echo {
-                    say(out, &line)?;
-                }
+                let out = &mut *io.out;
                 match line.trim() {
                     "q" | "Q" => {
                         saved(interview);
@@ -72,7 +88,7 @@ pub fn run(
                     }
                     "?" => {
                         say(out, KEYS)?;
-                        if let Some(help) = &QuestionView::of(interview, *qi).help {
+                        if let Some(help) = &view.help {
                             say(out, &format!("About this question: {help}"))?;
                         }
                     }
@@ -87,13 +103,13 @@ pub fn run(
                             )?;
                         }
                     }
-                    text => match parse(&QuestionView::of(interview, *qi), text) {
+                    text => match parse(&view, text) {
                         Ok(None) => match interview.skip_current() {
                             Ok(()) => {
                                 say(out, "Skipped.")?;
                                 saved(interview);
                             }
-                            Err(_) => say(out, &needed(&QuestionView::of(interview, *qi)))?,
+                            Err(_) => say(out, &needed(&view))?,
                         },
                         Ok(Some(answer)) => match interview.answer_current(answer.clone()) {
                             Ok(()) => {
@@ -115,6 +131,7 @@ pub fn run(
                 }
             }
             State::Alert(rules) => {
+                let out = &mut *io.out;
                 blank(out)?;
                 alert(out, &AlertView::of(interview, rules))?;
                 say(
@@ -130,6 +147,7 @@ pub fn run(
                 saved(interview);
             }
             State::Finished => {
+                let out = &mut *io.out;
                 let raised: Vec<_> = interview.acknowledged().iter().copied().collect();
                 if !raised.is_empty() {
                     blank(out)?;
@@ -148,13 +166,9 @@ pub fn run(
 /// Offers an unfinished interview: `Some(true)` to go on with it, `Some(false)` to start a new
 /// one, `None` when the input ends. Only asked when the input is a terminal (a pipe carries one
 /// line per question and nothing else).
-pub fn offer(
-    offer: &crate::store::offer::Offer,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-) -> io::Result<Option<bool>> {
+pub fn offer(offer: &crate::store::offer::Offer, io: &mut Io) -> io::Result<Option<bool>> {
     say(
-        out,
+        io.out,
         &format!(
             "You have an unfinished interview from {}, with {} answer(s).",
             crate::clock::local_time(&offer.saved_at),
@@ -163,18 +177,15 @@ pub fn offer(
     )?;
     if offer.changed {
         say(
-            out,
+            io.out,
             "The questionnaire has changed since then: answers that no longer fit are left out.",
         )?;
     }
     loop {
-        write!(
-            out,
-            "Type r to go on with it, or n to start a new one (the unfinished one is then deleted): "
-        )?;
-        out.flush()?;
-        let Some(line) = read_line(input)? else {
-            writeln!(out)?;
+        let Some(line) = io.ask(
+            "Type r to go on with it, or n to start a new one (the unfinished one is then deleted): ",
+        )?
+        else {
             return Ok(None);
         };
         match line.trim() {
@@ -243,13 +254,12 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
     if text.is_empty() {
         return Ok(None);
     }
-    let numbers: Result<Vec<i64>, _> = text
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .map(str::parse::<i64>)
-        .collect();
-    let Ok(numbers) = numbers else {
-        return Err(format!("“{}” is not a number. {}", short(text), how(v)));
+    let Some(numbers) = numbers(text) else {
+        return Err(format!(
+            "“{}” is not a number. {}",
+            output::clean_short(text, 40),
+            how(v)
+        ));
     };
     let option = |n: i64, count: usize| {
         usize::try_from(n)
@@ -289,15 +299,9 @@ fn refused(interview: &Interview, e: &EngineError) -> String {
         EngineError::ExclusiveCombined { option, .. } => {
             let label = interview
                 .current()
-                .and_then(|qi| {
-                    let q = &interview.questionnaire().questions[qi];
-                    q.kind
-                        .options()
-                        .iter()
-                        .find(|o| &o.id == option)
-                        .map(|o| o.label.clone())
-                })
-                .unwrap_or_else(|| option.clone());
+                .map(|qi| &interview.questionnaire().questions[qi])
+                .and_then(|q| Some(&q.kind.options()[q.option_index(option)?].label))
+                .unwrap_or(option);
             format!("“{label}” cannot be chosen together with other answers.")
         }
         other => format!("That answer was not taken: {other}."),
@@ -341,18 +345,16 @@ pub(crate) fn blank(out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)
 }
 
-/// Typed text echoed in a message, shortened.
-fn short(text: &str) -> String {
-    let t: String = text.chars().take(40).collect();
-    if t.len() < text.len() {
-        format!("{t}…")
-    } else {
-        t
-    }
+/// The numbers of a typed line, separated by spaces or commas; `None` if a word is not one.
+pub(crate) fn numbers(text: &str) -> Option<Vec<i64>> {
+    text.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.parse::<i64>().ok())
+        .collect()
 }
 
 /// One line of input without its line ending; `None` at the end of the input.
-pub(crate) fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
+fn read_line(input: &mut dyn BufRead) -> io::Result<Option<String>> {
     let mut line = String::new();
     if input.read_line(&mut line)? == 0 {
         return Ok(None);

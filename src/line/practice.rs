@@ -3,9 +3,9 @@
 //! hypothesis by numbers, and the debrief is printed as plain text. Marked with exactly the
 //! rules of the screen ([`crate::practice::grade`]).
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, Write};
 
-use super::{blank, read_line, say};
+use super::{Io, blank, numbers, say};
 use crate::practice::ask::{self, Matcher, Target, Understood};
 use crate::practice::debrief::Mark;
 use crate::practice::{Attempt, Grade, Hypothesis, LogEntry, Marking, Reply, Station, grade};
@@ -27,43 +27,6 @@ pub enum Ended {
 
 /// Runs one station: the list first unless there is only one case.
 pub fn run(
-    stations: &[Station],
-    marking: &Marking,
-    matcher: &Matcher,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    echo: bool,
-) -> io::Result<Ended> {
-    let mut io = Io { input, out, echo };
-    let (input, out) = (&mut *io.input, &mut *io.out);
-    let _ = (input, out);
-    run_with(stations, marking, matcher, &mut io)
-}
-
-/// Input and output of a session; `echo` writes each line read (input from a pipe is not shown
-/// by a terminal, so the transcript shows it).
-struct Io<'a> {
-    input: &'a mut dyn BufRead,
-    out: &'a mut dyn Write,
-    echo: bool,
-}
-
-impl Io<'_> {
-    /// Writes `prompt`, reads a line (echoed when asked); `None` at the end of the input.
-    fn ask(&mut self, prompt: &str) -> io::Result<Option<String>> {
-        write!(self.out, "{prompt}")?;
-        self.out.flush()?;
-        let line = read_line(self.input)?;
-        match &line {
-            Some(l) if self.echo => say(self.out, l)?,
-            None => writeln!(self.out)?,
-            Some(_) => {}
-        }
-        Ok(line)
-    }
-}
-
-fn run_with(
     stations: &[Station],
     marking: &Marking,
     matcher: &Matcher,
@@ -242,16 +205,16 @@ fn hypothesis(s: &Station, attempt: &Attempt, io: &mut Io) -> io::Result<Option<
             let Some(line) = io.ask("Findings: ")? else {
                 return Ok(None);
             };
-            let picked: Option<Vec<usize>> = line
-                .split(|c: char| c.is_whitespace() || c == ',')
-                .filter(|w| !w.is_empty())
-                .map(|w| {
-                    w.parse::<usize>()
-                        .ok()
-                        .and_then(|n| n.checked_sub(1))
-                        .and_then(|i| asked.get(i).copied())
-                })
-                .collect();
+            let picked: Option<Vec<usize>> = numbers(&line).and_then(|ns| {
+                ns.iter()
+                    .map(|n| {
+                        usize::try_from(*n)
+                            .ok()
+                            .and_then(|n| n.checked_sub(1))
+                            .and_then(|i| asked.get(i).copied())
+                    })
+                    .collect()
+            });
             match picked {
                 Some(list) => {
                     findings = list;
