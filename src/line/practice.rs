@@ -77,16 +77,9 @@ fn take_history(
     matcher: &Matcher,
     io: &mut Io,
 ) -> io::Result<Ended> {
-    let p = &s.case.patient;
     blank(io.out)?;
     say(io.out, &s.case.case.title)?;
-    say(
-        io.out,
-        &format!(
-            "Patient: {}-year-old {}, {}; {}.",
-            p.age, p.sex, p.work, p.activity
-        ),
-    )?;
+    say(io.out, &format!("Patient: {}.", s.patient_line()))?;
     say(
         io.out,
         &format!("The patient says: “{}”", s.case.case.complaint.trim()),
@@ -153,10 +146,9 @@ fn put(
     targets: &[Target],
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let fresh = attempt.put(Some(text), targets);
-    let reply = ask::answer(s, &matcher.texts, targets);
+    let (reply, counted) = ask::put(s, &matcher.texts, attempt, Some(text), targets);
     say(out, &format!("Patient: {reply}"))?;
-    if !targets.is_empty() && !fresh.iter().any(|f| *f) {
+    if !counted {
         say(out, "(Asked before: not counted again.)")?;
     }
     Ok(())

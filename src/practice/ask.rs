@@ -567,6 +567,21 @@ pub fn answer(station: &super::Station, texts: &PatientTexts, targets: &[Target]
         .join(" ")
 }
 
+/// Puts `targets` to the patient of `station` as question `text` (none: picked from a menu) in
+/// `attempt`: what the patient says, and whether the question counted (one that only asked
+/// again what was asked before does not; one not understood does, as unclear).
+pub fn put(
+    station: &super::Station,
+    texts: &PatientTexts,
+    attempt: &mut super::Attempt,
+    text: Option<&str>,
+    targets: &[Target],
+) -> (String, bool) {
+    let fresh = attempt.put(text, targets);
+    let counted = targets.is_empty() || fresh.iter().any(|f| *f);
+    (answer(station, texts, targets), counted)
+}
+
 /// What the patient of `station` says to a typed question.
 pub fn hear(station: &super::Station, matcher: &Matcher, text: &str) -> Heard {
     let texts = &matcher.texts;

@@ -122,6 +122,12 @@ impl Station {
         }
     }
 
+    /// Who the patient is, in one line: "59-year-old male, taxi driver; walks the dog".
+    pub fn patient_line(&self) -> String {
+        let p = &self.case.patient;
+        format!("{}-year-old {}, {}; {}", p.age, p.sex, p.work, p.activity)
+    }
+
     /// What the student heard of item `i` in `attempt`: the item's reply when it was asked
     /// whole, else the replies to the signs asked one at a time, in the order asked.
     pub fn heard(&self, attempt: &Attempt, i: QIdx) -> Reply {

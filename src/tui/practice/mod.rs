@@ -363,8 +363,8 @@ fn common(app: &mut PracticeApp, msg: Msg) {
 fn put(app: &mut PracticeApp, text: Option<&str>, targets: &[Target]) {
     let s = &app.stations[app.station];
     let q = s.questionnaire().clone();
-    let fresh = app.attempt.put(text, targets);
-    let reply = crate::practice::ask::answer(s, &app.matcher.get().texts, targets);
+    let (reply, counted) =
+        crate::practice::ask::put(s, &app.matcher.get().texts, &mut app.attempt, text, targets);
     let asked = match text {
         Some(t) => t.trim().to_string(),
         None => targets
@@ -373,7 +373,6 @@ fn put(app: &mut PracticeApp, text: Option<&str>, targets: &[Target]) {
             .collect::<Vec<_>>()
             .join("; "),
     };
-    let counted = targets.is_empty() || fresh.iter().any(|f| *f);
     if !counted {
         app.shell.status =
             Some("Asked before: the patient says the same again (not counted).".into());

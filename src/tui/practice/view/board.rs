@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::{patient_line, tags};
+use super::tags;
 use crate::practice::AskMode;
 use crate::tui::practice::PracticeApp;
 use crate::tui::screens::{clip, draw_window, para};
@@ -86,7 +86,7 @@ pub(super) fn render_transcript(app: &PracticeApp, frame: &mut Frame, area: Rect
 pub(super) fn patient_lines(app: &PracticeApp, w: u16) -> Vec<Line<'static>> {
     let t = app.shell.theme;
     let s = app.current();
-    let mut top = para(&patient_line(s), w, t.dim(), "Patient: ", "         ");
+    let mut top = para(&s.patient_line(), w, t.dim(), "Patient: ", "         ");
     top.extend(para(
         &format!("“{}”", s.case.case.complaint.trim()),
         w,

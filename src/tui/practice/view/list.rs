@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-use super::{dots, patient_line};
+use super::dots;
 use crate::tui::practice::PracticeApp;
 use crate::tui::screens::{clip, draw_window, para};
 use crate::tui::scroll::Window;
@@ -39,7 +39,13 @@ pub(super) fn render(app: &PracticeApp, frame: &mut Frame, area: Rect) {
     let mut detail = Vec::new();
     if let Some(s) = app.stations.get(app.list_cursor) {
         detail.push(Line::raw(""));
-        detail.extend(para(&patient_line(s), w, t.dim(), "Patient: ", "         "));
+        detail.extend(para(
+            &s.patient_line(),
+            w,
+            t.dim(),
+            "Patient: ",
+            "         ",
+        ));
         detail.extend(para(
             &format!("“{}”", s.case.case.complaint.trim()),
             w,

@@ -19,16 +19,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Overlay, PracticeApp, Question, Screen, mode_name};
-use crate::practice::Station;
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::tui::screens::overlay::yes_no;
 use crate::tui::screens::{clip, hint_lines, too_small};
-
-/// "34-year-old female, nurse on a busy ward; runs four times a week".
-pub fn patient_line(s: &Station) -> String {
-    let p = &s.case.patient;
-    format!("{}-year-old {}, {}; {}", p.age, p.sex, p.work, p.activity)
-}
 
 /// Difficulty as filled and empty dots.
 fn dots(d: u8) -> String {
