@@ -146,6 +146,21 @@ pub struct AlertView {
 }
 
 impl AlertView {
+    /// "Your earlier advice still stands: …", when a more urgent level was raised before.
+    pub fn earlier_text(&self) -> Option<String> {
+        self.earlier.as_ref().map(|e| {
+            format!(
+                "Your earlier advice still stands: {}. {}",
+                e.label, e.time_frame
+            )
+        })
+    }
+
+    /// "Also found: …", naming the lesser signs raised at the same time.
+    pub fn also_text(&self) -> Option<String> {
+        (!self.also.is_empty()).then(|| format!("Also found: {}.", self.also.join("; ")))
+    }
+
     /// The alert for these `rules` (raised together), given what was raised before.
     pub fn of(interview: &Interview, rules: &[RIdx]) -> Self {
         let q = interview.questionnaire();

@@ -310,14 +310,8 @@ fn refused(interview: &Interview, e: &EngineError) -> String {
 
 /// A red-flag alert, in words.
 fn alert(out: &mut dyn Write, a: &AlertView) -> io::Result<()> {
-    if let Some(earlier) = &a.earlier {
-        say(
-            out,
-            &format!(
-                "Your earlier advice still stands: {}. {}",
-                earlier.label, earlier.time_frame
-            ),
-        )?;
+    if let Some(earlier) = a.earlier_text() {
+        say(out, &earlier)?;
         say(out, "This is an additional warning sign.")?;
     }
     say(
@@ -330,8 +324,8 @@ fn alert(out: &mut dyn Write, a: &AlertView) -> io::Result<()> {
             None => say(out, &format!("Warning sign: {}.", s.label))?,
         }
     }
-    if !a.also.is_empty() {
-        say(out, &format!("Also found: {}.", a.also.join("; ")))?;
+    if let Some(also) = a.also_text() {
+        say(out, &also)?;
     }
     say(out, &a.level.advice)
 }

@@ -21,13 +21,10 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let a = AlertView::of(&app.interview, rules);
     let style = t.triage(a.level.index, q.triage.len());
     let mut out = Vec::new();
-    if let Some(earlier) = &a.earlier {
+    if let (Some(earlier), Some(text)) = (&a.earlier, a.earlier_text()) {
         // A lesser sign found after a more urgent one never reads as a downgrade.
         out.extend(para(
-            &format!(
-                "Your earlier advice still stands: {}. {}",
-                earlier.label, earlier.time_frame
-            ),
+            &text,
             width,
             t.triage(earlier.index, q.triage.len()),
             "",
@@ -60,14 +57,8 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
-    if !a.also.is_empty() {
-        out.extend(para(
-            &format!("Also found: {}.", a.also.join("; ")),
-            width,
-            t.dim(),
-            "",
-            "",
-        ));
+    if let Some(also) = a.also_text() {
+        out.extend(para(&also, width, t.dim(), "", ""));
         out.push(Line::raw(""));
     }
     out.extend(para(
