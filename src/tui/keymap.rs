@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::KeyCode;
 
-use super::shell::keymap::{Key, Keymap, always, up_down};
+use super::shell::keymap::{Key, Keymap, always, arrows, up_down};
 use super::shell::{self, Screens, ShellMsg};
 
 /// What the screen in front of the person is, as far as keys are concerned.
@@ -157,16 +157,7 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         footer: true,
     },
     Binding {
-        keys: &[
-            (Key::Code(KeyCode::Up), Msg::Up),
-            (Key::Char('k'), Msg::Up),
-            (Key::Code(KeyCode::Down), Msg::Down),
-            (Key::Char('j'), Msg::Down),
-            (Key::Code(KeyCode::Left), Msg::Left),
-            (Key::Char('h'), Msg::Left),
-            (Key::Code(KeyCode::Right), Msg::Right),
-            (Key::Char('l'), Msg::Right),
-        ],
+        keys: &arrows(Msg::Up, Msg::Down, Msg::Left, Msg::Right),
         label: "arrows",
         action: "move on the chart",
         contexts: &[Chart],
@@ -246,16 +237,8 @@ pub const KEYMAP: Keymap<Ctx, Msg, Flags> = Keymap(&[
         footer: true,
     },
     Binding {
-        keys: &[
-            (Key::Code(KeyCode::Left), Msg::Left),
-            (Key::Char('h'), Msg::Left),
-            (Key::Code(KeyCode::Down), Msg::Left),
-            (Key::Char('j'), Msg::Left),
-            (Key::Code(KeyCode::Right), Msg::Right),
-            (Key::Char('l'), Msg::Right),
-            (Key::Code(KeyCode::Up), Msg::Right),
-            (Key::Char('k'), Msg::Right),
-        ],
+        // On a scale, up is more and down is less.
+        keys: &arrows(Msg::Right, Msg::Left, Msg::Left, Msg::Right),
         label: "←→ h/l",
         action: "change",
         contexts: &[Scale],

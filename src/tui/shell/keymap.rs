@@ -28,6 +28,21 @@ pub const fn up_down<M: Copy>(up: M, down: M) -> [(Key, M); 4] {
     ]
 }
 
+/// The four arrows and h/j/k/l, sending `up`, `down`, `left` and `right`.
+pub const fn arrows<M: Copy>(up: M, down: M, left: M, right: M) -> [(Key, M); 8] {
+    let [a, b, c, d] = up_down(up, down);
+    [
+        a,
+        b,
+        c,
+        d,
+        (Key::Code(KeyCode::Left), left),
+        (Key::Char('h'), left),
+        (Key::Code(KeyCode::Right), right),
+        (Key::Char('l'), right),
+    ]
+}
+
 /// A key press without modifiers (for tests and scripted runs).
 pub fn press(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
