@@ -11,14 +11,13 @@ use ratatui::widgets::Paragraph;
 
 use super::para;
 use crate::chart::Chart;
-use crate::questionnaire::{Kind, QIdx};
+use crate::questionnaire::QIdx;
 use crate::tui::app::App;
+use crate::view::{Input, QuestionView};
 
-pub fn render(app: &App, chart: &Chart, qi: QIdx, frame: &mut Frame, area: Rect) {
+pub fn render(app: &App, v: &QuestionView, chart: &Chart, qi: QIdx, frame: &mut Frame, area: Rect) {
     let t = app.shell.theme;
-    let q = app.questionnaire();
-    let question = &q.questions[qi];
-    let multi = matches!(question.kind, Kind::Multi { .. });
+    let multi = matches!(v.input, Input::Multi(_));
     let width = u16::try_from(chart.width() + 2).unwrap_or(u16::MAX);
     let [figure_a, beside_a] =
         Layout::horizontal([Constraint::Length(width), Constraint::Min(10)]).areas(area);
@@ -65,23 +64,8 @@ pub fn render(app: &App, chart: &Chart, qi: QIdx, frame: &mut Frame, area: Rect)
     }
     // The options as on the list, numbered and marked, one line each: a number picks one too.
     let here = chart.regions.get(app.region).and_then(|r| r.option(qi));
-    for (o, option) in question.kind.options().iter().enumerate() {
-        let on = if multi {
-            app.ticked.contains(&o)
-        } else {
-            app.interview.answer(qi) == Some(&crate::engine::Answer::Choice(o))
-        };
-        let mark = match (multi, on) {
-            (true, true) => "[x]",
-            (true, false) => "[ ]",
-            (false, true) => "(•)",
-            (false, false) => "( )",
-        };
-        let number = match o {
-            0..=8 => format!("{}", o + 1),
-            9 => "0".to_string(),
-            _ => " ".to_string(),
-        };
+    for (o, option) in v.choices().iter().enumerate() {
+        let (on, tag) = super::question::option_tag(app, v, o);
         let style = if here == Some(o) {
             t.prompt()
         } else if on {
@@ -89,7 +73,7 @@ pub fn render(app: &App, chart: &Chart, qi: QIdx, frame: &mut Frame, area: Rect)
         } else {
             t.dim()
         };
-        let text = format!("{mark} {number} {}", option.label);
+        let text = format!("{tag} {}", option.label);
         words.push(Line::styled(super::clip(&text, usize::from(w)), style));
     }
     words.push(Line::raw(""));

@@ -53,32 +53,15 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
         Input::Single(_) | Input::Multi(_)
             if let Some(chart) = app.chart().map(|c| &**c).filter(|_| app.on_chart(qi)) =>
         {
-            super::chart::render(app, chart, qi, frame, input_a);
+            super::chart::render(app, &v, chart, qi, frame, input_a);
         }
         Input::Single(options) | Input::Multi(options) => {
-            let multi = matches!(v.input, Input::Multi(_));
             let mut lines = Vec::new();
             let mut cursor_lines = (0, 0);
             for (i, o) in options.iter().enumerate() {
-                // A multi choice shows the ticks not yet confirmed; a single one the answer.
-                let on = if multi {
-                    app.ticked.contains(&i)
-                } else {
-                    o.chosen
-                };
-                let mark = match (multi, on) {
-                    (true, true) => "[x]",
-                    (true, false) => "[ ]",
-                    (false, true) => "(•)",
-                    (false, false) => "( )",
-                };
+                let (on, tag) = option_tag(app, &v, i);
                 let here = i == app.cursor;
-                let number = match i {
-                    0..=8 => format!("{}", i + 1),
-                    9 => "0".to_string(),
-                    _ => " ".to_string(),
-                };
-                let first = format!("{} {mark} {number} ", if here { "›" } else { " " });
+                let first = format!("{} {tag} ", if here { "›" } else { " " });
                 let style = if here {
                     t.selected()
                 } else if on {
@@ -176,6 +159,30 @@ fn scale_lines(
         ),
     ]));
     out
+}
+
+/// Whether option `i` of `v` is on (a multi choice shows the ticks not yet confirmed, a single
+/// one the answer), and its tag as a list shows it: "[x] 3", "( ) 0" (the tenth; later ones
+/// have no digit).
+pub(super) fn option_tag(app: &App, v: &QuestionView, i: usize) -> (bool, String) {
+    let multi = matches!(v.input, Input::Multi(_));
+    let on = if multi {
+        app.ticked.contains(&i)
+    } else {
+        v.choices().get(i).is_some_and(|c| c.chosen)
+    };
+    let mark = match (multi, on) {
+        (true, true) => "[x]",
+        (true, false) => "[ ]",
+        (false, true) => "(•)",
+        (false, false) => "( )",
+    };
+    let number = match i {
+        0..=8 => format!("{}", i + 1),
+        9 => "0".to_string(),
+        _ => " ".to_string(),
+    };
+    (on, format!("{mark} {number}"))
 }
 
 /// A scale's chosen value, or a dash before one is chosen.
