@@ -44,10 +44,8 @@ pub fn practice(
             // built on another thread while the list is drawn.
             let phrases = phrases_for(&q, files)?;
             let for_matcher = Arc::clone(&q);
-            let matcher = ask::Shared::building(move || match &phrases {
-                Some(p) => Matcher::new(&for_matcher, p),
-                None => Matcher::builtin(&for_matcher),
-            });
+            let matcher =
+                ask::Shared::building(move || reader(&for_matcher, phrases.as_ref()));
             Ok((load_marking(files.marking)?, matcher, stations(&q, files)?))
         },
     )?;
@@ -254,10 +252,15 @@ fn one_case(files: &Files) -> Result<(Arc<Questionnaire>, Matcher, Station), Cli
 /// `NAME.phrases.toml`, else the built-in phrases when they are for this questionnaire, else
 /// the items' topics alone.
 fn matcher(q: &Questionnaire, files: &Files) -> Result<Matcher, CliError> {
-    Ok(match phrases_for(q, files)? {
-        Some(phrases) => Matcher::new(q, &phrases),
+    Ok(reader(q, phrases_for(q, files)?.as_ref()))
+}
+
+/// The reader of typed questions with these phrases, or the built-in ones.
+fn reader(q: &Questionnaire, phrases: Option<&phrases::Phrases>) -> Matcher {
+    match phrases {
+        Some(p) => Matcher::new(q, p),
         None => Matcher::builtin(q),
-    })
+    }
 }
 
 /// The phrase file to read typed questions with (`--phrases`, else the questionnaire's sibling

@@ -5,7 +5,7 @@ use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use kinscreen::questionnaire::{Checks, check_unless};
+use kinscreen::questionnaire::{Checks, Problem, check_unless};
 use kinscreen::{case, fhir, graph as draw, output, practice};
 
 use super::out::{emit, pretty, warn, warn_excerpts, write_out};
@@ -59,23 +59,12 @@ pub fn validate(
         });
         let (ok, problems) = match checked {
             Some((q, problems)) => (q.is_some(), problems),
-            None if marking.get() => match practice::marking::load(&src, &name) {
-                Ok(_) => (true, Vec::new()),
-                Err(problems) => (false, problems),
-            },
+            None if marking.get() => found(practice::marking::load(&src, &name)),
             None if chart.get() => {
-                let q = load(questionnaire)?;
-                match kinscreen::chart::load(&q, &src, &name) {
-                    Ok(_) => (true, Vec::new()),
-                    Err(problems) => (false, problems),
-                }
+                found(kinscreen::chart::load(&load(questionnaire)?, &src, &name))
             }
             None if phrases.get() => {
-                let q = load(questionnaire)?;
-                match practice::phrases::load(&q, &src, &name) {
-                    Ok(_) => (true, Vec::new()),
-                    Err(problems) => (false, problems),
-                }
+                found(practice::phrases::load(&load(questionnaire)?, &src, &name))
             }
             None => {
                 let q = Arc::new(load(questionnaire)?);
@@ -101,5 +90,13 @@ pub fn validate(
         Err(CliError::Told)
     } else {
         Ok(Outcome::Done)
+    }
+}
+
+/// Whether a file checked out, and what was found wrong with it.
+fn found<T>(checked: Result<T, Vec<Problem>>) -> (bool, Vec<Problem>) {
+    match checked {
+        Ok(_) => (true, Vec::new()),
+        Err(problems) => (false, problems),
     }
 }
