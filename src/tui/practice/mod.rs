@@ -7,6 +7,7 @@ pub mod session;
 pub mod view;
 
 use crate::practice::ask::{Shared, Understood};
+use crate::practice::debrief::mode_name;
 use crate::practice::{
     AskMode, Attempt, Broken, Grade, Hypothesis, LogEntry, Marking, Station, Target, grade,
 };
@@ -113,8 +114,6 @@ pub struct PracticeApp {
     pub single: bool,
     pub effects: Vec<Effect>,
 }
-
-pub use crate::practice::debrief::mode_name;
 
 /// One exchange of the transcript.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,8 @@ use ratatui::layout::{Constraint, Layout, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Overlay, PracticeApp, Question, Screen, mode_name};
+use super::{Overlay, PracticeApp, Question, Screen};
+use crate::practice::debrief::mode_name;
 use crate::questionnaire::{QIdx, Questionnaire};
 use crate::tui::screens::overlay::yes_no;
 use crate::tui::screens::{clip, hint_lines, too_small};
