@@ -65,7 +65,7 @@ pub fn render(app: &App, v: &QuestionView, chart: &Chart, qi: QIdx, frame: &mut 
     // The options as on the list, numbered and marked, one line each: a number picks one too.
     let here = chart.regions.get(app.region).and_then(|r| r.option(qi));
     for (o, option) in v.choices().iter().enumerate() {
-        let (on, tag) = super::question::option_tag(app, v, o);
+        let (on, tag) = super::option_tag(app, v, o);
         let style = if here == Some(o) {
             t.prompt()
         } else if on {

@@ -375,3 +375,27 @@ pub fn draw_window(
         );
     }
 }
+
+/// Whether option `i` of `v` is on (a multi choice shows the ticks not yet confirmed, a single
+/// one the answer), and its tag as a list shows it: "[x] 3", "( ) 0" (the tenth; later ones
+/// have no digit).
+fn option_tag(app: &App, v: &crate::view::QuestionView, i: usize) -> (bool, String) {
+    let multi = matches!(v.input, crate::view::Input::Multi(_));
+    let on = if multi {
+        app.ticked.contains(&i)
+    } else {
+        v.choices().get(i).is_some_and(|c| c.chosen)
+    };
+    let mark = match (multi, on) {
+        (true, true) => "[x]",
+        (true, false) => "[ ]",
+        (false, true) => "(•)",
+        (false, false) => "( )",
+    };
+    let number = match i {
+        0..=8 => format!("{}", i + 1),
+        9 => "0".to_string(),
+        _ => " ".to_string(),
+    };
+    (on, format!("{mark} {number}"))
+}

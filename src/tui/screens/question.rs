@@ -59,7 +59,7 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
             let mut lines = Vec::new();
             let mut cursor_lines = (0, 0);
             for (i, o) in options.iter().enumerate() {
-                let (on, tag) = option_tag(app, &v, i);
+                let (on, tag) = super::option_tag(app, &v, i);
                 let here = i == app.cursor;
                 let first = format!("{} {tag} ", if here { "›" } else { " " });
                 let style = if here {
@@ -159,30 +159,6 @@ fn scale_lines(
         ),
     ]));
     out
-}
-
-/// Whether option `i` of `v` is on (a multi choice shows the ticks not yet confirmed, a single
-/// one the answer), and its tag as a list shows it: "[x] 3", "( ) 0" (the tenth; later ones
-/// have no digit).
-pub(super) fn option_tag(app: &App, v: &QuestionView, i: usize) -> (bool, String) {
-    let multi = matches!(v.input, Input::Multi(_));
-    let on = if multi {
-        app.ticked.contains(&i)
-    } else {
-        v.choices().get(i).is_some_and(|c| c.chosen)
-    };
-    let mark = match (multi, on) {
-        (true, true) => "[x]",
-        (true, false) => "[ ]",
-        (false, true) => "(•)",
-        (false, false) => "( )",
-    };
-    let number = match i {
-        0..=8 => format!("{}", i + 1),
-        9 => "0".to_string(),
-        _ => " ".to_string(),
-    };
-    (on, format!("{mark} {number}"))
 }
 
 /// A scale's chosen value, or a dash before one is chosen.
