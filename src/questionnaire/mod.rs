@@ -9,6 +9,7 @@ mod parse;
 pub mod problem;
 pub mod raw;
 pub mod refs;
+pub mod translation;
 
 use std::path::Path;
 
@@ -18,6 +19,11 @@ pub use problem::{Problem, Severity, render_excerpts};
 
 /// The default questionnaire, built into the binary.
 pub const BUILTIN_SOURCE: &str = include_str!("../../questionnaires/lower-limb.toml");
+/// The built-in questionnaire's translations: (language, text of `lower-limb.LANG.toml`).
+pub const BUILTIN_TRANSLATIONS: &[(&str, &str)] = &[(
+    "es",
+    include_str!("../../questionnaires/lower-limb.es.toml"),
+)];
 /// The name the built-in questionnaire goes by in messages.
 pub const BUILTIN_NAME: &str = "questionnaires/lower-limb.toml (built in)";
 
