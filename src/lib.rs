@@ -14,6 +14,7 @@ pub mod clock;
 pub mod engine;
 pub mod fhir;
 pub mod graph;
+pub mod i18n;
 pub mod line;
 pub mod output;
 pub mod practice;

@@ -7,6 +7,7 @@ use crate::assess::{Basis, Evidence, Source};
 use crate::engine::Interview;
 use crate::questionnaire::{Answers, Questionnaire};
 use crate::summary::{self, Summary, md};
+use crate::t;
 
 /// The JSON record of `kinscreen score --format json`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -202,9 +203,12 @@ pub fn summary_of(interview: &Interview) -> Summary {
 pub fn text(interview: &Interview) -> String {
     let q = interview.questionnaire();
     format!(
-        "{} (version {})\n\n{}",
-        q.meta.title,
-        q.meta.version,
+        "{}\n\n{}",
+        t!(
+            "report-title",
+            title = q.meta.title.as_str(),
+            version = q.meta.version.as_str()
+        ),
         summary::to_text(&summary_of(interview))
     )
 }
@@ -225,12 +229,15 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
         out.push_str(s);
         out.push('\n');
     };
-    line(&format!("# kinscreen report: {}", md(&q.meta.title)));
+    line(&format!(
+        "# {}",
+        t!("report-markdown-title", title = md(&q.meta.title))
+    ));
     line("");
     let body = summary::to_markdown(&summary_of(interview));
     line(body.trim_end());
     line("");
-    line("## Answers");
+    line(&format!("## {}", t!("report-answers")));
     let answers = interview.effective_answers();
     for (s, section) in q.sections.iter().enumerate() {
         let asked: Vec<_> = answers
@@ -255,18 +262,16 @@ pub fn markdown(interview: &Interview, from: Option<Provenance<'_>>) -> String {
     line("");
     line("---");
     line("");
-    let mut source = format!(
-        "Questionnaire: {} (`{}`, version {}, fingerprint `{}`).",
-        md(&q.meta.title),
-        q.meta.id,
-        q.meta.version,
-        q.fingerprint.get(..12).unwrap_or(&q.fingerprint)
+    let mut source = t!(
+        "report-source",
+        title = md(&q.meta.title),
+        id = q.meta.id.as_str(),
+        version = q.meta.version.as_str(),
+        fingerprint = q.fingerprint.get(..12).unwrap_or(&q.fingerprint)
     );
     if let Some(p) = from {
-        source.push_str(&format!(
-            " Interview `{}`, finished {}.",
-            p.id, p.finished_at
-        ));
+        source.push(' ');
+        source.push_str(&t!("report-interview", id = p.id, finished = p.finished_at));
     }
     line(&source);
     out

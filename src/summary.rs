@@ -5,6 +5,7 @@
 
 use crate::assess::{Assessment, Basis, Evidence, Source};
 use crate::questionnaire::{Answers, CIdx, Questionnaire, TIdx};
+use crate::t;
 
 /// How a block should stand out; each back end maps it to its own means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +43,10 @@ impl Row {
     /// The points in words: "+2", "+0 (counted in the cap; +1 before it)".
     pub fn points_text(&self) -> String {
         if self.capped {
-            format!(
-                "{:+} (counted in the cap; {:+} before it)",
-                self.points, self.full_points
+            t!(
+                "points-capped",
+                points = format!("{:+}", self.points),
+                full = format!("{:+}", self.full_points)
             )
         } else {
             format!("{:+}", self.points)
@@ -175,35 +177,35 @@ pub fn strength_line(q: &Questionnaire, a: &Assessment) -> String {
         .into_iter()
         .map(|c| format!("{} {}", a.scores[c], q.classes[c].label.to_lowercase()))
         .collect();
-    let mut line = format!("Points: {}.", scored.join(", "));
+    let mut line = t!("strength-points", points = scored.join(", "));
     if let Some(s) = &a.strength {
-        line.push_str(&format!(" Strength of the leading side: {s}."));
+        line.push(' ');
+        line.push_str(&t!("strength-leading", strength = s.as_str()));
     }
     if a.leader.is_some() {
-        line.push_str(&format!(
-            " {:.0}% of the points lean one way.",
-            a.share * 100.0
+        line.push(' ');
+        line.push_str(&t!(
+            "strength-share",
+            share = format!("{:.0}", a.share * 100.0)
         ));
     }
     line
 }
 
 /// Why an undecided classification came out undecided, from the questionnaire's words.
-pub fn basis_text<'q>(q: &'q Questionnaire, a: &Assessment) -> Option<&'q str> {
+pub fn basis_text(q: &Questionnaire, a: &Assessment) -> Option<String> {
     match a.basis {
         Basis::Decided => None,
-        Basis::Weak => Some(&q.decision.weak_text),
-        Basis::Split => Some(&q.decision.split_text),
+        Basis::Weak => Some(q.decision.weak_text.clone()),
+        Basis::Split => Some(q.decision.split_text.clone()),
         Basis::SetAside => Some(
             q.decision
                 .set_aside_text
-                .as_deref()
-                .unwrap_or(DEFAULT_SET_ASIDE),
+                .clone()
+                .unwrap_or_else(|| t!("result-set-aside-default")),
         ),
     }
 }
-
-const DEFAULT_SET_ASIDE: &str = "Something in your answers needs to be checked first; until then the question of where the pain comes from is set aside.";
 
 /// The rationale of a piece of evidence.
 pub fn rationale<'q>(q: &'q Questionnaire, e: &Evidence, answers: &Answers) -> &'q str {
@@ -260,7 +262,7 @@ pub fn row(q: &Questionnaire, e: &Evidence, answers: &Answers) -> Row {
 fn evidence_blocks(q: &Questionnaire, a: &Assessment, answers: &Answers, out: &mut Vec<Block>) {
     let rows = |list: Vec<&Evidence>, out: &mut Vec<Block>| {
         if list.is_empty() {
-            out.push(para("(none)", Tone::Dim));
+            out.push(para(t!("evidence-none"), Tone::Dim));
         }
         out.extend(
             list.into_iter()
@@ -270,15 +272,23 @@ fn evidence_blocks(q: &Questionnaire, a: &Assessment, answers: &Answers, out: &m
     if a.basis == Basis::Decided {
         let c = a.classification;
         let label = &q.classes[c].label;
-        out.push(heading(2, format!("Evidence for: {label}"), Tone::Good));
+        out.push(heading(
+            2,
+            t!("evidence-for", class = label.as_str()),
+            Tone::Good,
+        ));
         rows(a.evidence_for(c).collect(), out);
-        out.push(heading(2, format!("Evidence against: {label}"), Tone::Bad));
+        out.push(heading(
+            2,
+            t!("evidence-against", class = label.as_str()),
+            Tone::Bad,
+        ));
         rows(a.evidence_against(c).collect(), out);
     } else {
         for c in scored_classes(q, a) {
             out.push(heading(
                 2,
-                format!("Pointing toward: {}", q.classes[c].label),
+                t!("evidence-toward", class = q.classes[c].label.as_str()),
                 Tone::Strong,
             ));
             rows(a.evidence_for(c).collect(), out);
@@ -313,7 +323,11 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
         .first()
         .filter(|r| q.rules[**r].triage == a.triage);
     let mut how = vec![
-        heading(1, format!("How soon: {}", level.label), urgent),
+        heading(
+            1,
+            t!("result-how-soon", level = level.label.as_str()),
+            urgent,
+        ),
         para(&level.time_frame, Tone::Strong),
         para(
             lead.and_then(|r| q.rules[*r].advice.as_deref())
@@ -328,13 +342,13 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
         .filter(|r| Some(r) != lead && q.rules[*r].triage == a.triage)
         .collect();
     if !a.red_flags.is_empty() {
-        how.push(heading(2, "Warning signs you reported", Tone::Bad));
+        how.push(heading(2, t!("result-warning-signs"), Tone::Bad));
         for r in &a.red_flags {
             how.push(bullet(&q.rules[*r].label, Tone::Bad));
         }
     }
     if !others.is_empty() {
-        how.push(heading(2, "Also found", Tone::Strong));
+        how.push(heading(2, t!("result-also-found"), Tone::Strong));
         for r in others {
             let rule = &q.rules[r];
             how.push(bullet(
@@ -355,10 +369,7 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
         .collect();
     if !plain_triggers.is_empty() {
         how.push(para(
-            format!(
-                "Also behind the advice on how soon: {}.",
-                plain_triggers.join("; ")
-            ),
+            t!("result-also-behind", signs = plain_triggers.join("; ")),
             Tone::Dim,
         ));
     }
@@ -367,8 +378,11 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
     let set_aside = a.basis == Basis::SetAside;
     if set_aside {
         let mut why = vec![
-            heading(1, "Why the usual question is set aside", Tone::Strong),
-            para(basis_text(q, a).unwrap_or(DEFAULT_SET_ASIDE), Tone::Plain),
+            heading(1, t!("result-set-aside"), Tone::Strong),
+            para(
+                basis_text(q, a).unwrap_or_else(|| t!("result-set-aside-default")),
+                Tone::Plain,
+            ),
         ];
         for r in &a.set_aside {
             why.push(bullet(&q.rules[*r].label, Tone::Plain));
@@ -378,7 +392,7 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
 
     // What the picture looks like.
     let mut picture = vec![
-        heading(1, "What the picture looks like", Tone::Strong),
+        heading(1, t!("result-picture"), Tone::Strong),
         para(class_name(q, a.classification), Tone::Strong),
     ];
     // Set aside, the reason above says why; the undecided class's own words ("points both
@@ -400,19 +414,19 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
     parts.push((Part::Picture, picture));
 
     if !set_aside && any_points {
-        let mut ev = vec![heading(1, "Which answers pointed which way", Tone::Strong)];
+        let mut ev = vec![heading(1, t!("result-evidence"), Tone::Strong)];
         evidence_blocks(q, a, answers, &mut ev);
         parts.push((Part::Evidence, ev));
     }
 
-    let mut next = vec![heading(1, "What to do next", Tone::Strong)];
+    let mut next = vec![heading(1, t!("result-next-steps"), Tone::Strong)];
     for step in &a.next_steps {
         next.push(bullet(step.text(q).1, Tone::Plain));
     }
     parts.push((Part::NextSteps, next));
 
     if !a.safety_net.is_empty() {
-        let mut net = vec![heading(1, "Get help at once if", Tone::Bad)];
+        let mut net = vec![heading(1, t!("result-safety-net"), Tone::Bad)];
         for n in &a.safety_net {
             net.push(bullet(&q.safety_net[*n].text, Tone::Plain));
         }
@@ -421,11 +435,8 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
 
     if set_aside && any_points {
         let mut learn = vec![
-            heading(1, "For learning: where the answers would point", Tone::Dim),
-            para(
-                "These points are not the result: they show how the answers would weigh once the finding above has been checked.",
-                Tone::Dim,
-            ),
+            heading(1, t!("result-for-learning"), Tone::Dim),
+            para(t!("result-for-learning-note"), Tone::Dim),
             scores(q, a),
             para(strength_line(q, a), Tone::Dim),
         ];
@@ -435,10 +446,7 @@ pub fn summarize(q: &Questionnaire, a: &Assessment, answers: &Answers, complete:
 
     let mut closing = vec![Block::Gap];
     if !complete {
-        closing.push(para(
-            "The interview stopped after a warning sign, so questions left unanswered were not counted.",
-            Tone::Dim,
-        ));
+        closing.push(para(t!("result-stopped-early"), Tone::Dim));
         closing.push(Block::Gap);
     }
     closing.push(para(&q.text.disclaimer, Tone::Dim));
@@ -478,7 +486,11 @@ pub fn to_text(s: &Summary) -> String {
                     "      ",
                 ));
                 if let Some(b) = &r.because {
-                    out.push_str(&indent(&format!("because: {b}"), "      ", "      "));
+                    out.push_str(&indent(
+                        &t!("evidence-because", answers = b.as_str()),
+                        "      ",
+                        "      ",
+                    ));
                 }
                 out.push_str(&indent(&r.rationale, "      ", "      "));
             }
@@ -544,7 +556,12 @@ pub fn to_markdown(s: &Summary) -> String {
                     if open {
                         out.push('\n');
                     }
-                    out.push_str("| Points | Answer | Why it counts |\n| ---: | --- | --- |\n");
+                    out.push_str(&format!(
+                        "| {} | {} | {} |\n| ---: | --- | --- |\n",
+                        t!("table-points"),
+                        t!("table-answer"),
+                        t!("table-why")
+                    ));
                 }
                 let what = match &r.because {
                     Some(b) => format!("{} ({})", md(&r.what), md(b)),

@@ -3,8 +3,9 @@
 //! red-flag alert (the level, the signs and their advice). The ratatui screens and the line
 //! mode ([`crate::line`]) only lay these out, so the two cannot say different things.
 
-use crate::engine::{Answer, Interview};
+use crate::engine::{Answer, EngineError, Interview};
 use crate::questionnaire::{Kind, QIdx, RIdx, TIdx};
+use crate::t;
 
 /// One question as a person reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +111,24 @@ impl QuestionView {
     }
 }
 
+/// Why the engine refused a step, in plain words for the person.
+pub fn refusal(interview: &Interview, e: &EngineError) -> String {
+    match e {
+        EngineError::ExclusiveCombined { option, .. } => {
+            let label = interview
+                .current()
+                .map(|qi| &interview.questionnaire().questions[qi])
+                .and_then(|q| Some(&q.kind.options()[q.option_index(option)?].label))
+                .unwrap_or(option);
+            t!("refused-exclusive", label = label.as_str())
+        }
+        EngineError::Required { .. } => t!("refused-required"),
+        EngineError::NothingChosen { .. } => t!("refused-nothing-chosen"),
+        EngineError::NotNow { .. } => t!("refused-not-now"),
+        other => t!("refused-other", reason = other.to_string()),
+    }
+}
+
 /// A triage level as an alert names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Level {
@@ -142,23 +161,24 @@ pub struct AlertView {
     /// Lesser signs raised at the same time: only named.
     pub also: Vec<String>,
     /// What the person can do next.
-    pub next: &'static str,
+    pub next: String,
 }
 
 impl AlertView {
     /// "Your earlier advice still stands: …", when a more urgent level was raised before.
     pub fn earlier_text(&self) -> Option<String> {
         self.earlier.as_ref().map(|e| {
-            format!(
-                "Your earlier advice still stands: {}. {}",
-                e.label, e.time_frame
+            t!(
+                "alert-earlier",
+                level = e.label.as_str(),
+                time_frame = e.time_frame.as_str()
             )
         })
     }
 
     /// "Also found: …", naming the lesser signs raised at the same time.
     pub fn also_text(&self) -> Option<String> {
-        (!self.also.is_empty()).then(|| format!("Also found: {}.", self.also.join("; ")))
+        (!self.also.is_empty()).then(|| t!("alert-also", signs = self.also.join("; ")))
     }
 
     /// The alert for these `rules` (raised together), given what was raised before.
@@ -195,9 +215,9 @@ impl AlertView {
                 .collect(),
             also: lesser.iter().map(|r| q.rules[*r].label.clone()).collect(),
             next: if interview.can_finish_early() {
-                "This advice stays at the top of every screen from now on. You may go on with the questions, see the result now, or go back if you chose this by mistake."
+                t!("alert-next-may-finish")
             } else {
-                "This advice stays at the top of every screen from now on. Please go on with the questions: some later answers can make this more urgent. Go back if you chose this by mistake."
+                t!("alert-next-go-on")
             },
         }
     }

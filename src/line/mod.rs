@@ -11,9 +11,10 @@ use std::io::{self, BufRead, Write};
 
 pub mod practice;
 
-use crate::engine::{Answer, EngineError, Interview, State};
+use crate::engine::{Answer, Interview, State};
 use crate::output;
 use crate::report;
+use crate::t;
 use crate::view::{AlertView, Input, QuestionView};
 
 /// How a line-mode interview ended.
@@ -26,9 +27,6 @@ pub enum Ended {
     /// The input ended before the result.
     EndOfInput,
 }
-
-/// What the help (`?`) says about the keys.
-const KEYS: &str = "Type the number of your answer and press Enter. For a question that allows several answers, type their numbers separated by spaces, for example: 1 3. Type b to go back to the previous question, q to stop (your answers so far are kept), or ? for this help.";
 
 /// Where line mode reads and writes; `echo` writes each line read back (input from a pipe is
 /// not shown by a terminal, so the transcript shows it).
@@ -62,10 +60,7 @@ pub fn run(
 ) -> io::Result<Ended> {
     let title = interview.questionnaire().meta.title.clone();
     say(io.out, &title)?;
-    say(
-        io.out,
-        "Answer each question by typing the number of your answer and pressing Enter. Type ? for help, b to go back, q to stop.",
-    )?;
+    say(io.out, &t!("line-intro"))?;
     let mut shown: Option<State> = None;
     loop {
         let state = interview.state().clone();
@@ -77,7 +72,7 @@ pub fn run(
                     question(io.out, &view)?;
                     shown = Some(state.clone());
                 }
-                let Some(line) = io.ask("Your answer: ")? else {
+                let Some(line) = io.ask(&t!("line-your-answer"))? else {
                     return Ok(Ended::EndOfInput);
                 };
                 let out = &mut *io.out;
@@ -87,9 +82,9 @@ pub fn run(
                         return Ok(Ended::Quit);
                     }
                     "?" => {
-                        say(out, KEYS)?;
+                        say(out, &t!("line-keys"))?;
                         if let Some(help) = &view.help {
-                            say(out, &format!("About this question: {help}"))?;
+                            say(out, &t!("line-about-question", help = help.as_str()))?;
                         }
                     }
                     "b" | "B" => {
@@ -97,16 +92,13 @@ pub fn run(
                             shown = None;
                             saved(interview);
                         } else {
-                            say(
-                                out,
-                                "This is the first question: there is nothing to go back to.",
-                            )?;
+                            say(out, &t!("line-first-question"))?;
                         }
                     }
                     text => match parse(&view, text) {
                         Ok(None) => match interview.skip_current() {
                             Ok(()) => {
-                                say(out, "Skipped.")?;
+                                say(out, &t!("line-skipped"))?;
                                 saved(interview);
                             }
                             Err(_) => say(out, &needed(&view))?,
@@ -115,11 +107,14 @@ pub fn run(
                             Ok(()) => {
                                 // Said back, so that a listener knows what was recorded.
                                 let question = &interview.questionnaire().questions[*qi];
-                                say(out, &format!("Recorded: {}.", answer.describe(question)))?;
+                                say(
+                                    out,
+                                    &t!("line-recorded", answer = answer.describe(question)),
+                                )?;
                                 saved(interview);
                             }
                             Err(e) => {
-                                say(out, &refused(interview, &e))?;
+                                say(out, &crate::view::refusal(interview, &e))?;
                                 shown = None;
                             }
                         },
@@ -134,10 +129,7 @@ pub fn run(
                 let out = &mut *io.out;
                 blank(out)?;
                 alert(out, &AlertView::of(interview, rules))?;
-                say(
-                    out,
-                    "This advice is repeated before the result. The questions go on: some later answers can make this more urgent.",
-                )?;
+                say(out, &t!("line-alert-repeated"))?;
                 // An alert takes no input line: the advice has been given in words.
                 let _ = interview.acknowledge();
                 saved(interview);
@@ -151,11 +143,11 @@ pub fn run(
                 let raised: Vec<_> = interview.acknowledged().iter().copied().collect();
                 if !raised.is_empty() {
                     blank(out)?;
-                    say(out, "Repeated from earlier:")?;
+                    say(out, &t!("line-repeated-from-earlier"))?;
                     alert(out, &AlertView::of(interview, &raised))?;
                 }
                 blank(out)?;
-                say(out, "Your result")?;
+                say(out, &t!("title-result"))?;
                 say(out, &report::text(interview))?;
                 return Ok(Ended::Finished);
             }
@@ -169,23 +161,17 @@ pub fn run(
 pub fn offer(offer: &crate::store::offer::Offer, io: &mut Io) -> io::Result<Option<bool>> {
     say(
         io.out,
-        &format!(
-            "You have an unfinished interview from {}, with {} answer(s).",
-            crate::clock::local_time(&offer.saved_at),
-            offer.interview.answers().len()
+        &t!(
+            "line-offer",
+            when = crate::clock::local_time(&offer.saved_at),
+            answers = offer.interview.answers().len()
         ),
     )?;
     if offer.changed {
-        say(
-            io.out,
-            "The questionnaire has changed since then: answers that no longer fit are left out.",
-        )?;
+        say(io.out, &t!("offer-changed"))?;
     }
     loop {
-        let Some(line) = io.ask(
-            "Type r to go on with it, or n to start a new one (the unfinished one is then deleted): ",
-        )?
-        else {
+        let Some(line) = io.ask(&t!("line-offer-ask"))? else {
             return Ok(None);
         };
         match line.trim() {
@@ -200,18 +186,28 @@ pub fn offer(offer: &crate::store::offer::Offer, io: &mut Io) -> io::Result<Opti
 fn question(out: &mut dyn Write, v: &QuestionView) -> io::Result<()> {
     say(
         out,
-        &format!(
-            "{}. Question {} of about {}.",
-            v.section, v.position, v.total
+        &t!(
+            "line-question-place",
+            section = v.section.as_str(),
+            position = v.position,
+            total = v.total
         ),
     )?;
     say(out, &v.prompt)?;
     if let Some(why) = &v.why {
-        say(out, &format!("Why we ask: {why}"))?;
+        say(out, &t!("why-we-ask", why = why.as_str()))?;
     }
     for (n, c) in v.choices().iter().enumerate() {
-        let mark = if c.chosen { " (your answer)" } else { "" };
-        say(out, &format!("{}. {}{mark}", n + 1, c.label))?;
+        let line = if c.chosen {
+            t!(
+                "line-option-chosen",
+                number = n + 1,
+                label = c.label.as_str()
+            )
+        } else {
+            format!("{}. {}", n + 1, c.label)
+        };
+        say(out, &line)?;
     }
     say(out, &how(v))?;
     Ok(())
@@ -220,11 +216,8 @@ fn question(out: &mut dyn Write, v: &QuestionView) -> io::Result<()> {
 /// How to answer this question.
 fn how(v: &QuestionView) -> String {
     let mut text = match &v.input {
-        Input::Single(c) => format!("Type one number from 1 to {}.", c.len()),
-        Input::Multi(c) => format!(
-            "Type the numbers of all that apply, from 1 to {}, separated by spaces.",
-            c.len()
-        ),
+        Input::Single(c) => t!("line-how-single", count = c.len()),
+        Input::Multi(c) => t!("line-how-multi", count = c.len()),
         Input::Scale {
             min,
             max,
@@ -232,19 +225,26 @@ fn how(v: &QuestionView) -> String {
             max_label,
             value,
         } => {
-            let mut t = format!("Type a number from {min} to {max}");
-            if let (Some(lo), Some(hi)) = (min_label, max_label) {
-                t.push_str(&format!(" ({min} means {lo}, {max} means {hi})"));
-            }
-            t.push('.');
+            let mut text = match (min_label, max_label) {
+                (Some(lo), Some(hi)) => t!(
+                    "line-how-scale-labelled",
+                    min = *min,
+                    max = *max,
+                    low = lo.as_str(),
+                    high = hi.as_str()
+                ),
+                _ => t!("line-how-scale", min = *min, max = *max),
+            };
             if let Some(v) = value {
-                t.push_str(&format!(" Your answer was {v}."));
+                text.push(' ');
+                text.push_str(&t!("line-your-answer-was", value = *v));
             }
-            t
+            text
         }
     };
     if v.optional {
-        text.push_str(" You may press Enter alone to skip this question.");
+        text.push(' ');
+        text.push_str(&t!("line-how-skip"));
     }
     text
 }
@@ -256,8 +256,8 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
     }
     let Some(numbers) = numbers(text) else {
         return Err(format!(
-            "“{}” is not a number. {}",
-            output::clean_short(text, 40),
+            "{} {}",
+            t!("line-not-a-number", text = output::clean_short(text, 40)),
             how(v)
         ));
     };
@@ -266,12 +266,12 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
             .ok()
             .filter(|n| (1..=count).contains(n))
             .map(|n| n - 1)
-            .ok_or_else(|| format!("There is no option {n}. {}", how(v)))
+            .ok_or_else(|| format!("{} {}", t!("line-no-option", number = n), how(v)))
     };
     match &v.input {
         Input::Single(c) => match numbers.as_slice() {
             [n] => option(*n, c.len()).map(|o| Some(Answer::Choice(o))),
-            _ => Err(format!("Only one answer here. {}", how(v))),
+            _ => Err(format!("{} {}", t!("line-only-one"), how(v))),
         },
         Input::Multi(c) => {
             let chosen: Result<Vec<usize>, String> =
@@ -283,45 +283,41 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
         }
         Input::Scale { min, max, .. } => match numbers.as_slice() {
             [n] if (*min..=*max).contains(n) => Ok(Some(Answer::Number(*n))),
-            _ => Err(format!("That is not on the scale. {}", how(v))),
+            _ => Err(format!("{} {}", t!("line-not-on-scale"), how(v))),
         },
     }
 }
 
 /// Why a required question cannot be skipped.
 fn needed(v: &QuestionView) -> String {
-    format!("This question needs an answer. {}", how(v))
-}
-
-/// An answer the engine refused, in plain words.
-fn refused(interview: &Interview, e: &EngineError) -> String {
-    match e {
-        EngineError::ExclusiveCombined { option, .. } => {
-            let label = interview
-                .current()
-                .map(|qi| &interview.questionnaire().questions[qi])
-                .and_then(|q| Some(&q.kind.options()[q.option_index(option)?].label))
-                .unwrap_or(option);
-            format!("“{label}” cannot be chosen together with other answers.")
-        }
-        other => format!("That answer was not taken: {other}."),
-    }
+    format!("{} {}", t!("line-needs-answer"), how(v))
 }
 
 /// A red-flag alert, in words.
 fn alert(out: &mut dyn Write, a: &AlertView) -> io::Result<()> {
     if let Some(earlier) = a.earlier_text() {
         say(out, &earlier)?;
-        say(out, "This is an additional warning sign.")?;
+        say(out, &t!("line-additional-sign"))?;
     }
     say(
         out,
-        &format!("Important: {}. {}", a.level.label, a.level.time_frame),
+        &t!(
+            "line-alert-level",
+            level = a.level.label.as_str(),
+            time_frame = a.level.time_frame.as_str()
+        ),
     )?;
     for s in &a.signs {
         match &s.advice {
-            Some(advice) => say(out, &format!("Warning sign: {}. {advice}", s.label))?,
-            None => say(out, &format!("Warning sign: {}.", s.label))?,
+            Some(advice) => say(
+                out,
+                &t!(
+                    "line-sign-advice",
+                    sign = s.label.as_str(),
+                    advice = advice.as_str()
+                ),
+            )?,
+            None => say(out, &t!("line-sign", sign = s.label.as_str()))?,
         }
     }
     if let Some(also) = a.also_text() {

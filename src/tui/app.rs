@@ -281,7 +281,7 @@ impl App {
 
     fn answer(&mut self, answer: Answer) {
         if let Err(e) = self.interview.answer_current(answer) {
-            self.shell.status = Some(e.to_string());
+            self.shell.status = Some(crate::view::refusal(&self.interview, &e));
         }
     }
 
@@ -478,10 +478,10 @@ fn screen(app: &mut App, msg: Msg) {
         }
         (Ctx::Multi, Msg::Confirm) => {
             if app.ticked.is_empty() {
-                app.shell.status = Some(format!(
-                    "Tick at least one option ({} or its number), then press {}.",
-                    Ctx::Multi.label(Msg::Toggle),
-                    Ctx::Multi.label(Msg::Confirm)
+                app.shell.status = Some(crate::t!(
+                    "status-tick-one",
+                    tick = Ctx::Multi.label(Msg::Toggle),
+                    confirm = Ctx::Multi.label(Msg::Confirm)
                 ));
             } else {
                 app.answer(Answer::Choices(app.ticked.iter().copied().collect()));
@@ -523,27 +523,27 @@ fn screen(app: &mut App, msg: Msg) {
         (Ctx::Scale, Msg::Confirm) => match app.value {
             Some(v) => app.answer(Answer::Number(v)),
             None => {
-                app.shell.status = Some(format!(
-                    "Choose a number first ({}/{} or type it), then press {}.",
-                    Ctx::Scale.label(Msg::Left),
-                    Ctx::Scale.label(Msg::Right),
-                    Ctx::Scale.label(Msg::Confirm)
+                app.shell.status = Some(crate::t!(
+                    "status-choose-number",
+                    left = Ctx::Scale.label(Msg::Left),
+                    right = Ctx::Scale.label(Msg::Right),
+                    confirm = Ctx::Scale.label(Msg::Confirm)
                 ));
             }
         },
         (Ctx::Single | Ctx::Multi | Ctx::Scale, Msg::Skip) => {
             if let Err(e) = app.interview.skip_current() {
-                app.shell.status = Some(e.to_string());
+                app.shell.status = Some(crate::view::refusal(&app.interview, &e));
             }
         }
         (Ctx::Single | Ctx::Multi | Ctx::Scale | Ctx::Alert | Ctx::Review, Msg::Finish) => {
             if let Err(e) = app.interview.finish() {
-                app.shell.status = Some(e.to_string());
+                app.shell.status = Some(crate::view::refusal(&app.interview, &e));
             }
         }
         (Ctx::Alert, Msg::Confirm) => {
             if let Err(e) = app.interview.acknowledge() {
-                app.shell.status = Some(e.to_string());
+                app.shell.status = Some(crate::view::refusal(&app.interview, &e));
             }
         }
         (Ctx::Review, Msg::Up | Msg::Down) => {
@@ -560,7 +560,7 @@ fn screen(app: &mut App, msg: Msg) {
             if let Some(q) = app.review_rows().get(app.cursor).copied()
                 && let Err(e) = app.interview.edit(q)
             {
-                app.shell.status = Some(e.to_string());
+                app.shell.status = Some(crate::view::refusal(&app.interview, &e));
             }
         }
         (_, Msg::Back) => {

@@ -247,15 +247,15 @@ impl Saver {
                 Ok(None)
             }
             (Effect::SaveReport, Some(a)) => save_report(a, app).map(Some),
-            (Effect::SaveReport, None) => Ok(Some(
-                "Saving is off (--no-save): no report was written.".to_string(),
-            )),
+            (Effect::SaveReport, None) => Ok(Some(crate::t!("status-no-report"))),
             (Effect::DiscardSaved(_) | Effect::Resumed { .. }, None) => Ok(None),
         };
         match done {
             Ok(Some(message)) => app.shell.status = Some(message),
             Ok(None) => {}
-            Err(e) => app.shell.status = Some(format!("Could not save: {e}")),
+            Err(e) => {
+                app.shell.status = Some(crate::t!("status-could-not-save", error = e.to_string()))
+            }
         }
     }
 
@@ -273,7 +273,7 @@ impl Saver {
                 && a.store().has_report(id)?
             {
                 let path = save_report(a, app)?;
-                app.shell.status = Some(format!("{path} (updated for the changed answers)"));
+                app.shell.status = Some(crate::t!("status-report-updated", path = path));
             }
             Ok(saved)
         });
@@ -292,7 +292,10 @@ fn save_report(a: &Autosave, app: &App) -> Result<String, store::StoreError> {
     };
     let text = report::markdown(&app.interview, Some(report::Provenance { id, finished_at }));
     let path = a.store().save_report(id, &text, &store::now())?;
-    Ok(format!("Report saved to {}", path.display()))
+    Ok(crate::t!(
+        "status-report-saved",
+        path = path.display().to_string()
+    ))
 }
 
 /// Wakes the event loop when a signal asks something of it. The loop sleeps in crossterm's
@@ -396,7 +399,9 @@ pub(crate) trait Front {
 }
 
 /// What the status line says when text is pasted.
-pub const PASTE_IGNORED: &str = "Pasted text is ignored: answer with the keys shown below.";
+pub fn paste_ignored() -> String {
+    crate::t!("status-paste-ignored")
+}
 
 /// Whether a key is Ctrl plus a letter.
 fn ctrl(key: &event::KeyEvent, c: char) -> bool {
@@ -527,7 +532,7 @@ impl Front for Interviewing<'_> {
     }
 
     fn pasted(&mut self) {
-        self.app.shell.status = Some(PASTE_IGNORED.into());
+        self.app.shell.status = Some(paste_ignored());
     }
 
     fn resize(&mut self, width: u16, height: u16) {

@@ -667,7 +667,7 @@ fn line_mode_at_a_terminal_offers_the_unfinished_interview() {
 
     let mut again = Session::start_in(home.path(), &["--plain"]);
     again.wait_for("You have an unfinished interview");
-    again.wait_for("with 2 answer(s)");
+    again.wait_for("with 2 answers");
     again.keys(b"r\r");
     again.wait_for("from 1 to 10, separated by spaces");
     again.keys(b"q\r");

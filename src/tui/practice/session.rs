@@ -8,7 +8,7 @@ use super::{PracticeApp, perform, update, view};
 use crate::store::Store;
 use crate::tui::outcome::Outcome;
 use crate::tui::shell::Saving;
-use crate::tui::{Front, PASTE_IGNORED, event_loop, in_terminal};
+use crate::tui::{Front, event_loop, in_terminal, paste_ignored};
 
 /// Runs practice mode in the terminal; attempts are appended to the practice log of `store`
 /// (none without one).
@@ -56,6 +56,6 @@ impl Front for Practising<'_> {
     }
 
     fn pasted(&mut self) {
-        self.app.shell.status = Some(PASTE_IGNORED.into());
+        self.app.shell.status = Some(paste_ignored());
     }
 }

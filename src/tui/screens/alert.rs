@@ -31,7 +31,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
             "",
         ));
         out.extend(para(
-            "This is an additional warning sign:",
+            &crate::t!("alert-additional"),
             width,
             t.prompt(),
             "",
@@ -69,7 +69,7 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
         "",
     ));
     out.push(Line::raw(""));
-    out.extend(para(a.next, width, t.dim(), "", ""));
+    out.extend(para(&a.next, width, t.dim(), "", ""));
     out
 }
 
@@ -92,7 +92,10 @@ pub fn render(app: &App, rules: &[RIdx], frame: &mut Frame, area: Rect) {
         .border_type(BorderType::Double)
         .padding(Padding::horizontal(1))
         .border_style(style)
-        .title(Line::styled(" ! Important ", style));
+        .title(Line::styled(
+            format!(" ! {} ", crate::t!("title-important")),
+            style,
+        ));
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines = lines(app, inner.width);

@@ -60,7 +60,9 @@ pub fn render(app: &App, v: &QuestionView, chart: &Chart, qi: QIdx, frame: &mut 
     let w = beside_a.width;
     let mut words = Vec::new();
     if let Some(region) = chart.regions.get(app.region) {
-        words.extend(para(&region.label, w, t.prompt(), "Here: ", "      "));
+        let here = crate::t!("chart-here");
+        let indent = " ".repeat(here.chars().count());
+        words.extend(para(&region.label, w, t.prompt(), &here, &indent));
     }
     // The options as on the list, numbered and marked, one line each: a number picks one too.
     let here = chart.regions.get(app.region).and_then(|r| r.option(qi));
@@ -77,12 +79,6 @@ pub fn render(app: &App, v: &QuestionView, chart: &Chart, qi: QIdx, frame: &mut 
         words.push(Line::styled(super::clip(&text, usize::from(w)), style));
     }
     words.push(Line::raw(""));
-    words.extend(para(
-        "Left and right are your own: in the front view your right is on the left.",
-        w,
-        t.dim(),
-        "",
-        "",
-    ));
+    words.extend(para(&crate::t!("chart-sides"), w, t.dim(), "", ""));
     frame.render_widget(Paragraph::new(words), beside_a);
 }

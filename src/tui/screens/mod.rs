@@ -131,6 +131,7 @@ pub(crate) fn hint_lines(
     let mut current: Vec<Span> = Vec::new();
     let mut len = 0usize;
     for (label, action) in hints {
+        let action = crate::i18n::key_action(action).into_owned();
         let item = label.chars().count() + 1 + action.chars().count() + 2;
         if len > 0 && len + item > usize::from(width) {
             lines.push(Line::from(std::mem::take(&mut current)));
@@ -176,7 +177,7 @@ fn banner_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         &labels.join("; "),
         width,
         app.shell.theme.prompt(),
-        "  Warning sign: ",
+        &format!("  {} ", crate::t!("banner-sign")),
         "  ",
     ));
     lines.truncate(3);
@@ -189,7 +190,7 @@ fn status_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
     if let Some(e) = &app.save_error {
         lines.extend(para(
-            &format!("NOT SAVED: {e}"),
+            &crate::t!("status-not-saved", error = e.to_string()),
             width.saturating_sub(1),
             app.shell.theme.status(),
             " ",
@@ -240,11 +241,11 @@ pub(crate) fn too_small(frame: &mut Frame) -> bool {
     if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT {
         return false;
     }
-    let text = format!(
-        "Please make the window larger: kinscreen needs at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}). {} quits.",
-        area.width,
-        area.height,
-        shell::label(Layer::Screen, ShellMsg::ForceQuit)
+    let text = crate::t!(
+        "too-small",
+        need = format!("{MIN_WIDTH}x{MIN_HEIGHT}"),
+        now = format!("{}x{}", area.width, area.height),
+        key = shell::label(Layer::Screen, ShellMsg::ForceQuit)
     );
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
     true
@@ -286,16 +287,19 @@ fn header(app: &App, frame: &mut Frame, area: Rect) {
     let t = app.shell.theme;
     let [top, gauge] = Layout::vertical([Constraint::Length(1), Constraint::Length(1)]).areas(area);
     let where_ = match (app.started, app.interview.state()) {
-        (false, _) => "Welcome".to_string(),
+        (false, _) => crate::t!("title-welcome"),
         (true, State::Asking(i)) => clip(&q.sections[q.questions[*i].section].title, 60),
-        (true, State::Alert(_)) => "Important".to_string(),
-        (true, State::Review) => "Review your answers".to_string(),
-        (true, State::Finished) => "Your result".to_string(),
+        (true, State::Alert(_)) => crate::t!("title-important"),
+        (true, State::Review) => crate::t!("title-review"),
+        (true, State::Finished) => crate::t!("title-result"),
     };
     let p = app.interview.progress();
     let count = match app.interview.state() {
-        State::Asking(_) if app.started => format!("Question {} of about {} ", p.position, p.total),
-        _ => format!("{} answered ", p.answered),
+        State::Asking(_) if app.started => format!(
+            "{} ",
+            crate::t!("header-question", position = p.position, total = p.total)
+        ),
+        _ => format!("{} ", crate::t!("header-answered", count = p.answered)),
     };
     let width = usize::from(top.width);
     let mut title = format!(" kinscreen · {where_}");
@@ -354,7 +358,10 @@ pub fn draw_window(
     let row = |y: u16| Rect::new(area.x, y, area.width, 1);
     if w.above {
         frame.render_widget(
-            Paragraph::new(Line::styled("▲ more above", theme.dim())),
+            Paragraph::new(Line::styled(
+                format!("▲ {}", crate::t!("more-above")),
+                theme.dim(),
+            )),
             row(y),
         );
         y += 1;
@@ -370,7 +377,10 @@ pub fn draw_window(
     y += height;
     if w.below && y < area.bottom() {
         frame.render_widget(
-            Paragraph::new(Line::styled("▼ more below", theme.dim())),
+            Paragraph::new(Line::styled(
+                format!("▼ {}", crate::t!("more-below")),
+                theme.dim(),
+            )),
             row(y),
         );
     }

@@ -1,5 +1,6 @@
 //! Windows over the screen: the `?` help (made from the keymap) and the quit question.
 
+use crate::t;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
@@ -28,14 +29,10 @@ fn popup(frame: &mut Frame, area: Rect, width: u16, height: u16, title: &str) ->
 pub fn help(app: &App, frame: &mut Frame, area: Rect) {
     let keys = app.hints(false);
     let note = match app.shell.saving {
-        Saving::On(_) => {
-            "You can always go back and change an answer; the result follows. Answers are saved as you go."
-        }
-        Saving::Off => {
-            "You can always go back and change an answer; the result follows. Nothing is saved (--no-save)."
-        }
+        Saving::On(_) => t!("help-note-saving"),
+        Saving::Off => t!("help-note-not-saving"),
     };
-    key_help(app.shell.theme, frame, area, keys, note);
+    key_help(app.shell.theme, frame, area, keys, &note);
 }
 
 /// The `?` window: the keys of the screen under it, then a note.
@@ -46,45 +43,36 @@ pub(crate) fn key_help(
     keys: impl IntoIterator<Item = crate::tui::shell::Hint>,
     note: &str,
 ) {
-    let mut lines = vec![
-        Line::styled("Keys on this screen", t.prompt()),
-        Line::raw(""),
-    ];
+    let mut lines = vec![Line::styled(t!("help-keys"), t.prompt()), Line::raw("")];
     for (label, action) in keys {
         lines.push(Line::from(vec![
             Span::styled(format!("{label:<13}"), t.key()),
-            Span::raw(action),
+            Span::raw(crate::i18n::key_action(action).into_owned()),
         ]));
     }
     lines.push(Line::raw(""));
     lines.extend(para(note, 56, t.dim(), "", ""));
     let height = lines.len() as u16 + 2;
-    let inner = popup(frame, area, 60, height, "Help");
+    let inner = popup(frame, area, 60, height, &t!("title-help"));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
 pub fn confirm_quit(app: &App, frame: &mut Frame, area: Rect) {
     let finished = *app.interview.state() == State::Finished;
     let text = match (finished, &app.shell.saving, &app.save_error) {
-        (true, Saving::On(_), Some(_)) => {
-            "Leave kinscreen? This result could NOT be stored; it will be printed in the terminal when you leave, so you can keep it."
-        }
-        (false, Saving::On(_), Some(_)) => {
-            "Stop now? Your latest answers could NOT be saved (see the message below the screen): if you quit, they are lost."
-        }
-        (true, _, _) => "Leave kinscreen?",
-        (false, Saving::On(_), None) => {
-            "Stop for now? Your answers are saved; you can resume next time."
-        }
-        (false, Saving::Off, _) => "Stop the interview? Your answers will not be kept.",
+        (true, Saving::On(_), Some(_)) => t!("quit-result-not-stored"),
+        (false, Saving::On(_), Some(_)) => t!("quit-not-saved"),
+        (true, _, _) => t!("quit-leave"),
+        (false, Saving::On(_), None) => t!("quit-saved"),
+        (false, Saving::Off, _) => t!("quit-not-kept"),
     };
     yes_no(
         app.shell.theme,
         frame,
         area,
-        "Quit?",
-        text,
-        ("yes, quit", "no, stay"),
+        &t!("title-quit"),
+        &text,
+        (&t!("quit-yes"), &t!("quit-no")),
     );
 }
 
@@ -98,12 +86,13 @@ pub fn confirm_start_over(app: &App, frame: &mut Frame, area: Rect) {
         app.shell.theme,
         frame,
         area,
-        "Start over?",
-        &format!(
-            "Starting over deletes the unfinished interview saved {when}. ({} on the welcome screen resumes it instead.)",
-            Ctx::Welcome.label(Msg::Resume)
+        &t!("title-start-over"),
+        &t!(
+            "start-over-text",
+            when = when,
+            key = Ctx::Welcome.label(Msg::Resume)
         ),
-        ("delete it, start over", "no, keep it"),
+        (&t!("start-over-yes"), &t!("start-over-no")),
     );
 }
 

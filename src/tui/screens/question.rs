@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{draw_window, para};
 use crate::questionnaire::QIdx;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keymap::Msg;
 use crate::tui::scroll::Window;
@@ -23,17 +24,14 @@ pub fn render(app: &App, qi: QIdx, frame: &mut Frame, area: Rect) {
     let mut top = para(&v.prompt, w, t.prompt(), "", "");
     if v.optional {
         let skip = app.screen().label(Msg::Skip);
-        top.push(Line::styled(
-            format!("(optional: press {skip} to skip)"),
-            t.dim(),
-        ));
+        top.push(Line::styled(t!("question-optional", key = skip), t.dim()));
     }
     let mut bottom = Vec::new();
     if let Some(why) = &v.why {
-        bottom.extend(para(why, w, t.dim(), "Why we ask: ", "  "));
+        bottom.extend(para(why, w, t.dim(), &t!("why-prefix"), "  "));
     }
     if let Some(help) = &v.help {
-        bottom.extend(para(help, w, t.dim(), "Tip: ", "  "));
+        bottom.extend(para(help, w, t.dim(), &t!("tip-prefix"), "  "));
     }
     // The input gets what is left; the explanation gives way on a short screen.
     let room = area.height.saturating_sub(top.len() as u16 + 2);
@@ -147,14 +145,17 @@ fn scale_lines(
     ));
     out.push(Line::raw(""));
     out.push(Line::from(vec![
-        Span::raw("Your answer: "),
+        Span::raw(t!("scale-your-answer")),
         Span::styled(shown(app.value), t.prompt()),
         Span::styled(
-            if app.value.is_some() {
-                "   (←/→ to change, or type the number)"
-            } else {
-                "   (none yet: ←/→ to choose, or type the number)"
-            },
+            format!(
+                "   {}",
+                if app.value.is_some() {
+                    t!("scale-change")
+                } else {
+                    t!("scale-none-yet")
+                }
+            ),
             t.dim(),
         ),
     ]));

@@ -75,7 +75,7 @@ pub(crate) fn block_lines<'b>(
                 ));
                 if let Some(b) = &r.because {
                     out.extend(para(
-                        &format!("because: {b}"),
+                        &crate::t!("evidence-because", answers = b.as_str()),
                         width,
                         t.dim(),
                         &pad("     "),

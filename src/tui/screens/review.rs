@@ -7,6 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::clip;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, Msg};
 
@@ -16,10 +17,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let w = usize::from(area.width);
     let mut lines = vec![
         Line::styled(
-            format!(
-                "Check your answers. {} changes the highlighted one; {} shows the result.",
-                Ctx::Review.label(Msg::Confirm),
-                Ctx::Review.label(Msg::Finish)
+            t!(
+                "review-intro",
+                change = Ctx::Review.label(Msg::Confirm),
+                result = Ctx::Review.label(Msg::Finish)
             ),
             t.dim(),
         ),

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use super::para;
+use crate::t;
 use crate::tui::app::App;
 use crate::tui::keymap::{Ctx, Msg};
 use crate::tui::shell::Saving;
@@ -21,27 +22,25 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     // A returning person first sees what was saved and what to press.
     if let Some(offer) = &app.offer {
         let answered = offer.interview.answers().len();
-        let mut text = format!(
-            "You have an unfinished interview from {} ({answered} answer{}).",
-            readable_time(&offer.saved_at),
-            if answered == 1 { "" } else { "s" }
+        let mut text = t!(
+            "welcome-offer",
+            when = readable_time(&offer.saved_at),
+            answers = answered
         );
         if offer.changed {
-            text.push_str(" The questionnaire has changed since then, so every saved answer was checked again.");
+            text.push(' ');
+            text.push_str(&t!("welcome-offer-changed"));
         }
         out.extend(para(&text, width, t.prompt(), "", ""));
         if !offer.dropped.is_empty() {
-            let dropped = format!(
-                "These saved answers no longer fit and were left out: {}.",
-                offer.dropped.join(", ")
-            );
+            let dropped = t!("welcome-offer-dropped", answers = offer.dropped.join(", "));
             out.extend(para(&dropped, width, t.status(), "", ""));
         }
         out.extend(para(
-            &format!(
-                "Press {} to resume it, or {} to start over (you are asked before the saved answers are deleted).",
-                Ctx::Welcome.label(Msg::Resume),
-                Ctx::Welcome.label(Msg::Confirm)
+            &t!(
+                "welcome-offer-keys",
+                resume = Ctx::Welcome.label(Msg::Resume),
+                start = Ctx::Welcome.label(Msg::Confirm)
             ),
             width,
             t.key(),
@@ -55,19 +54,14 @@ pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out.extend(para(&q.text.disclaimer, width, t.dim(), "", ""));
     out.push(Line::raw(""));
     let saving = match &app.shell.saving {
-        Saving::On(dir) => format!(
-            "Your answers are saved on this computer as you go, so you can stop and come back (folder: {dir}). `kinscreen history` lists finished interviews."
-        ),
-        Saving::Off => {
-            "Nothing is saved on this computer (--no-save): quitting forgets every answer."
-                .to_string()
-        }
+        Saving::On(dir) => t!("welcome-saving", folder = dir.as_str()),
+        Saving::Off => t!("welcome-not-saving"),
     };
     out.extend(para(&saving, width, t.dim(), "", ""));
     if app.offer.is_none() {
         out.push(Line::raw(""));
         out.push(Line::styled(
-            format!("Press {} to begin.", Ctx::Welcome.label(Msg::Confirm)),
+            t!("welcome-begin", key = Ctx::Welcome.label(Msg::Confirm)),
             t.key(),
         ));
     }
