@@ -92,7 +92,7 @@ pub fn set(language: &str) {
 fn with<T>(f: impl FnOnce(&Catalogue) -> T) -> T {
     HERE.with(|h| {
         let mut h = h.borrow_mut();
-        let c = h.get_or_insert_with(|| catalogue(&DEFAULT.lock().map_or(ENGLISH, |d| *d)));
+        let c = h.get_or_insert_with(|| catalogue(DEFAULT.lock().map_or(ENGLISH, |d| *d)));
         f(c)
     })
 }
