@@ -191,3 +191,7 @@ key-tick-untick = tick/untick
 key-to-the-top-the-end = to the top / the end
 key-type-a-value = type a value
 key-yes = yes
+
+## Key names that are words (the others are written as on the keyboard)
+
+keyname-arrows = arrows

@@ -194,3 +194,7 @@ key-tick-untick = marcar/desmarcar
 key-to-the-top-the-end = al principio / al final
 key-type-a-value = escribir un valor
 key-yes = sí
+
+## Key names that are words (the others are written as on the keyboard)
+
+keyname-arrows = flechas

@@ -29,6 +29,8 @@ pub struct Chart {
     /// The figure, row by row: `None` for an empty cell, else the region's index.
     pub cells: Vec<Vec<Option<usize>>>,
     pub regions: Vec<Region>,
+    /// The texts in other languages: (language, header, each region's label in order).
+    pub translations: Vec<(String, Vec<String>, Vec<String>)>,
 }
 
 /// One region of the figure.
@@ -56,7 +58,21 @@ pub enum Direction {
 impl Chart {
     /// The built-in chart, when `q` is the questionnaire it was written for.
     pub fn builtin(q: &Questionnaire) -> Option<Chart> {
-        load(q, BUILTIN_SOURCE, BUILTIN_NAME).ok()
+        load(q, BUILTIN_SOURCE, BUILTIN_NAME)
+            .ok()
+            .map(|c| c.in_language(&q.meta.language))
+    }
+
+    /// The chart with its texts in `language`, when it has them (else as written).
+    pub fn in_language(mut self, language: &str) -> Chart {
+        if let Some((_, header, labels)) = self.translations.iter().find(|(l, _, _)| l == language)
+        {
+            self.header.clone_from(header);
+            for (region, label) in self.regions.iter_mut().zip(labels) {
+                region.label.clone_from(label);
+            }
+        }
+        self
     }
 
     /// The width of the figure (and header), in cells.
@@ -135,6 +151,17 @@ struct Raw {
     header: Vec<String>,
     figure: Spanned<String>,
     regions: BTreeMap<Spanned<String>, RawRegion>,
+    #[serde(default)]
+    translations: BTreeMap<Spanned<String>, RawTexts>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTexts {
+    #[serde(default)]
+    header: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    labels: BTreeMap<Spanned<String>, String>,
 }
 
 #[derive(Deserialize)]
@@ -273,11 +300,69 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Chart, Vec<Probl
             at.iter().map(|(_, y)| *y as f32).sum::<f32>() / n,
         );
     }
+    let mut translations = Vec::new();
+    for (language, texts) in raw.translations {
+        for key in texts.labels.keys() {
+            if !regions.iter().any(|r| key.get_ref().chars().eq([r.key])) {
+                refs.error(
+                    key.span(),
+                    format!("`{}` is not the key of a region", key.get_ref()),
+                );
+            }
+        }
+        let mut labels = Vec::new();
+        for region in &regions {
+            match texts
+                .labels
+                .iter()
+                .find(|(k, _)| k.get_ref().chars().eq([region.key]))
+            {
+                Some((_, label)) => labels.push(label.clone()),
+                None => {
+                    refs.error(
+                        language.span(),
+                        format!(
+                            "no `{}` label for region `{}` ({})",
+                            language.get_ref(),
+                            region.key,
+                            region.label
+                        ),
+                    );
+                    labels.push(region.label.clone());
+                }
+            }
+        }
+        let header = match texts.header {
+            Some(h) if h.get_ref().len() == raw.header.len() => h.into_inner(),
+            Some(h) => {
+                refs.error(
+                    h.span(),
+                    format!(
+                        "the `{}` header has {} lines, the chart's has {}",
+                        language.get_ref(),
+                        h.get_ref().len(),
+                        raw.header.len()
+                    ),
+                );
+                raw.header.clone()
+            }
+            None if raw.header.is_empty() => Vec::new(),
+            None => {
+                refs.error(
+                    language.span(),
+                    format!("no `{}` header", language.get_ref()),
+                );
+                raw.header.clone()
+            }
+        };
+        translations.push((language.into_inner(), header, labels));
+    }
     refs.finish(Chart {
         on,
         header: raw.header,
         cells,
         regions,
+        translations,
     })
 }
 
@@ -334,6 +419,50 @@ mod tests {
         assert_eq!(chart.next(key('S'), Direction::Up, &all), key('K'));
         // Nothing further that way: it stays.
         assert_eq!(chart.next(key('F'), Direction::Down, &all), key('F'));
+    }
+
+    #[test]
+    fn the_chart_speaks_the_questionnaires_language() {
+        let q = q();
+        let es = crate::questionnaire::translation::load(
+            &q,
+            crate::questionnaire::builtin_translation("es").unwrap(),
+            "es",
+        )
+        .unwrap()
+        .questionnaire;
+        let chart = Chart::builtin(&es).unwrap();
+        let knee = chart.regions.iter().find(|r| r.key == 'K').unwrap();
+        assert_eq!(knee.label, "Rodilla derecha (delante)");
+        assert!(chart.header[0].contains("DELANTE"));
+        assert!(
+            chart
+                .header
+                .iter()
+                .all(|l| l.chars().count() <= chart.width())
+        );
+        let english = Chart::builtin(&q).unwrap();
+        let hip = english.regions.iter().find(|r| r.key == 'H').unwrap();
+        assert_eq!(hip.label, "Right hip (front and side)");
+        // A label left out, and one for a region that is not there, are errors.
+        let src = BUILTIN_SOURCE.replace("K = \"Rodilla derecha (delante)\"", "Z = \"Rodilla\"");
+        let problems: Vec<String> = load(&q, &src, "chart.toml")
+            .unwrap_err()
+            .iter()
+            .map(p_line)
+            .collect();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`Z` is not the key of a region")),
+            "{problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("no `es` label for region `K`")),
+            "{problems:?}"
+        );
     }
 
     #[test]

@@ -432,6 +432,67 @@ pub fn questionnaire(q: &Questionnaire) -> Value {
     resource
 }
 
+/// The questionnaire in `translated`'s language (its `language`), with the FHIR translation
+/// extension on every text carrying the text of `original`, the same questionnaire (the same
+/// ids) in its own language: so a form filler can show either.
+pub fn translated_questionnaire(translated: &Questionnaire, original: &Questionnaire) -> Value {
+    let mut out = questionnaire(translated);
+    add_translations(&mut out, &questionnaire(original), &original.meta.language);
+    out
+}
+
+/// The elements of a `Questionnaire` that hold text a person reads (`valueString` only where
+/// the two languages differ: elsewhere it holds an id).
+const TEXT_ELEMENTS: &[&str] = &["title", "description", "purpose", "text", "display"];
+const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
+
+/// Walks two renderings of one resource side by side, and beside each text of `out` puts the
+/// text of `other` (in `language`) as the translation extension (`_text`, `_display`, ...).
+fn add_translations(out: &mut Value, other: &Value, language: &str) {
+    match (out, other) {
+        (Value::Object(o), Value::Object(b)) => {
+            let keys: Vec<String> = o.keys().cloned().collect();
+            for k in keys {
+                let Some(theirs) = b.get(&k) else { continue };
+                let text = match (o.get(&k), theirs) {
+                    (Some(Value::String(mine)), Value::String(theirs))
+                        if TEXT_ELEMENTS.contains(&k.as_str())
+                            || (k == "valueString" && mine != theirs) =>
+                    {
+                        Some(theirs.clone())
+                    }
+                    _ => None,
+                };
+                match text {
+                    Some(content) => {
+                        o.insert(
+                            format!("_{k}"),
+                            json!({ "extension": [{
+                                "url": TRANSLATION,
+                                "extension": [
+                                    { "url": "lang", "valueCode": language },
+                                    { "url": "content", "valueString": content },
+                                ],
+                            }] }),
+                        );
+                    }
+                    None => {
+                        if let Some(mine) = o.get_mut(&k) {
+                            add_translations(mine, theirs, language);
+                        }
+                    }
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(b)) => {
+            for (mine, theirs) in o.iter_mut().zip(b) {
+                add_translations(mine, theirs, language);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// An interview as an R4 `QuestionnaireResponse`, `completed` when every question on the path
 /// was answered (else `in-progress`). `id` names the resource; `authored` is an RFC 3339 time.
 /// Hidden helper items carry their computed value, as a form filler would record them.

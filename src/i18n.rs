@@ -124,12 +124,22 @@ pub fn text(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
 /// The text for a key hint's action ("go on"), by its words: the message `key-go-on`; the
 /// words themselves where there is none (practice's keys, English only).
 pub fn key_action(action: &str) -> Cow<'_, str> {
-    let id = format!("key-{}", slug(action));
+    by_words("key", action)
+}
+
+/// A key's name in a hint, by its words: the message `keyname-arrows` for "arrows"; the name
+/// itself where there is none (most keys are named as on the keyboard: Enter, Tab, q).
+pub fn key_name(name: &str) -> Cow<'_, str> {
+    by_words("keyname", name)
+}
+
+fn by_words<'a>(prefix: &str, words: &'a str) -> Cow<'a, str> {
+    let id = format!("{prefix}-{}", slug(words));
     let found = with(|c| c.bundles.iter().any(|b| b.has_message(&id)));
     if found {
         Cow::Owned(text(&id, &[]))
     } else {
-        Cow::Borrowed(action)
+        Cow::Borrowed(words)
     }
 }
 
@@ -312,6 +322,8 @@ mod tests {
         set("es");
         assert_eq!(language(), "es");
         assert_eq!(key_action("go on"), "seguir");
+        assert_eq!(key_name("arrows"), "flechas");
+        assert_eq!(key_name("Enter"), "Enter");
         assert_eq!(key_action("not a key action"), "not a key action");
         assert_eq!(text("no-such-message", &[]), "no-such-message");
         set("fr");

@@ -12,7 +12,7 @@ use kinscreen::{line, report, tui};
 
 use super::data::Data;
 use super::out::emit;
-use super::{CliError, Outcome, load};
+use super::{CliError, Language, Outcome, load_in};
 
 /// Whether to use line mode: `--plain`, `TERM=dumb`, `ACCESSIBLE`, or standard input that is
 /// not a terminal.
@@ -33,14 +33,19 @@ pub fn some_input(input: &mut impl BufRead, what: &str, instead: &str) -> Result
     Ok(())
 }
 
-pub fn run(path: Option<&Path>, data: &Data, plain: bool) -> Result<Outcome, CliError> {
+pub fn run(
+    path: Option<&Path>,
+    lang: &Language,
+    data: &Data,
+    plain: bool,
+) -> Result<Outcome, CliError> {
     if line_mode(plain) {
-        return plain_run(path, data);
+        return plain_run(path, lang, data);
     }
     let (q, store) = data.session(
         "the interview",
         "To score answers from a file without a terminal, use: kinscreen score --answers FILE",
-        || load(path),
+        || load_in(path, lang),
     )?;
     let ended = tui::run(Arc::new(q), store).map_err(CliError::Terminal)?;
     if let Some(iv) = &ended.unsaved_result {
@@ -66,8 +71,8 @@ to score answers from a file, use: kinscreen score --answers FILE";
 /// The interview in line mode: questions on standard output, answers from standard input,
 /// kept as the screens keep them (an unfinished interview after every answer, the finished
 /// one in the history) unless `--no-save`.
-fn plain_run(path: Option<&Path>, data: &Data) -> Result<Outcome, CliError> {
-    let q = Arc::new(load(path)?);
+fn plain_run(path: Option<&Path>, lang: &Language, data: &Data) -> Result<Outcome, CliError> {
+    let q = Arc::new(load_in(path, lang)?);
     let stdin = std::io::stdin();
     let mut input = stdin.lock();
     some_input(&mut input, "the interview", NO_INPUT)?;

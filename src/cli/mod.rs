@@ -41,6 +41,10 @@ pub(crate) struct Cli {
     /// and when standard input is not a terminal.
     #[arg(long, global = true)]
     plain: bool,
+    /// The language of the texts: en or es (default: from LC_ALL, LC_MESSAGES or LANG;
+    /// English when none of them names a language kinscreen has).
+    #[arg(long, value_name = "CODE", global = true)]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -193,7 +197,8 @@ Environment:
   NO_COLOR       turn colour off
   ACCESSIBLE     plain line mode, as --plain (also TERM=dumb)
   TERM           dumb: plain line mode
-  LANG, LC_ALL   the language of the texts (English only for now)
+  LC_ALL, LC_MESSAGES, LANG
+                 the language of the texts when --lang is not given (en, es)
   TZ             the time zone of the times shown (files keep UTC)
   XDG_DATA_HOME  where the data folder is, on Linux";
 
@@ -219,6 +224,10 @@ const GLOBAL_USE: &[(&str, &[&str])] = &[
     ),
     ("no_save", &["run", "practice"]),
     ("plain", &["run", "practice"]),
+    (
+        "lang",
+        &["run", "score", "show", "export", "export-questionnaire"],
+    ),
 ];
 
 /// The command line as clap builds it, with each global option hidden from the help of the
@@ -372,30 +381,40 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         no_save: cli.no_save,
     };
     let q = cli.questionnaire.as_deref();
+    let lang = Language::choose(cli.lang.as_deref());
+    if matches!(cli.command, Some(Command::Practice { .. })) {
+        // The practice cases, their replies and the typed-question matcher are English.
+        if lang.explicit && lang.code != kinscreen::i18n::ENGLISH {
+            warn("kinscreen: practice mode is in English only; --lang is ignored there");
+        }
+        kinscreen::i18n::set_default(kinscreen::i18n::ENGLISH);
+    } else {
+        kinscreen::i18n::set_default(&lang.code);
+    }
     match cli.command {
-        None | Some(Command::Run) => interview::run(q, &data, cli.plain),
+        None | Some(Command::Run) => interview::run(q, &lang, &data, cli.plain),
         Some(Command::History {
             delete: Some(id), ..
         }) => records::delete(&data, &id),
         Some(Command::History { format, .. }) => records::history(&data, format),
         Some(Command::Forget { yes, .. }) => records::forget(&data, yes),
-        Some(Command::Show { id }) => records::show(&data, &id),
+        Some(Command::Show { id }) => records::show(&data, &id, &lang),
         Some(Command::Export {
             id,
             format,
             output,
             force,
-        }) => records::export(&data, &id, format, output.as_deref(), force),
+        }) => records::export(&data, &id, &lang, format, output.as_deref(), force),
         Some(Command::ExportQuestionnaire {
             format: QuestionnaireFormat::Fhir,
             output,
             force,
-        }) => questionnaire::export(q, output.as_deref(), force),
+        }) => questionnaire::export(q, &lang, output.as_deref(), force),
         Some(Command::Score {
             answers,
             format,
             save,
-        }) => score::score(&answers, q, format, save.then_some(&data)),
+        }) => score::score(&answers, q, &lang, format, save.then_some(&data)),
         Some(Command::Practice {
             history: true,
             format,
@@ -454,13 +473,111 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     }
 }
 
-/// The questionnaire: a file's, or the built-in one.
+/// The questionnaire: a file's, or the built-in one (in its own language).
 fn load(path: Option<&Path>) -> Result<Questionnaire, CliError> {
     match path {
         Some(p) => kinscreen::questionnaire::load_path(p),
         None => kinscreen::questionnaire::builtin(),
     }
     .map_err(|e| CliError::Input(format!("the questionnaire cannot be used:\n{e}")))
+}
+
+/// The language chosen for the texts, and whether the command line asked for it.
+#[derive(Debug, Clone)]
+pub(crate) struct Language {
+    pub code: String,
+    pub explicit: bool,
+}
+
+impl Language {
+    /// `--lang`, else the environment's language, else English. A language kinscreen has no
+    /// texts for falls back to English, with a warning when `--lang` named it.
+    fn choose(flag: Option<&str>) -> Language {
+        use kinscreen::i18n;
+        let (asked, explicit) = match flag {
+            Some(code) => (Some(code.trim().to_ascii_lowercase()), true),
+            None => (i18n::from_env(|k| std::env::var(k).ok()), false),
+        };
+        let code = match asked {
+            Some(code) if i18n::has(&code) => code,
+            Some(code) => {
+                if explicit {
+                    let known: Vec<&str> = i18n::CATALOGUES.iter().map(|(l, _, _)| *l).collect();
+                    warn(&format!(
+                        "kinscreen: there are no texts in `{}`; using English (languages: {})",
+                        output::clean_short(&code, 20),
+                        known.join(", ")
+                    ));
+                }
+                i18n::ENGLISH.to_string()
+            }
+            None => i18n::ENGLISH.to_string(),
+        };
+        Language { code, explicit }
+    }
+}
+
+/// The questionnaire in `lang`: the built-in one with its built-in translation, or a file's
+/// with the translation beside it (`NAME.LANG.toml`). Without a translation it stays in its
+/// own language (said on standard error when `--lang` asked for another); a translation that
+/// does not fit the questionnaire is an error.
+fn load_in(path: Option<&Path>, lang: &Language) -> Result<Questionnaire, CliError> {
+    use kinscreen::questionnaire::{self as qn, translation};
+    let q = load(path)?;
+    if lang.code == q.meta.language {
+        return Ok(q);
+    }
+    let found = match path {
+        None => qn::builtin_translation(&lang.code)
+            .map(|src| (src.to_string(), qn::builtin_translation_name(&lang.code))),
+        Some(p) => {
+            let name = translation::file_name(&p.display().to_string(), &lang.code);
+            let file = Path::new(&name);
+            if file.exists() {
+                let src = output::read_input(file).map_err(|e| CliError::Input(e.to_string()))?;
+                Some((src, name))
+            } else {
+                None
+            }
+        }
+    };
+    let Some((src, name)) = found else {
+        if lang.explicit {
+            warn(&format!(
+                "kinscreen: the questionnaire has no `{}` translation{}; its texts are shown in `{}`",
+                lang.code,
+                path.map(|p| format!(
+                    " (no {})",
+                    translation::file_name(&p.display().to_string(), &lang.code)
+                ))
+                .unwrap_or_default(),
+                q.meta.language
+            ));
+        }
+        return Ok(q);
+    };
+    translation::load(&q, &src, &name)
+        .map(|t| t.questionnaire)
+        .map_err(|problems| {
+            CliError::Input(format!(
+                "the translation cannot be used:\n{}",
+                qn::render_problems(&problems)
+            ))
+        })
+}
+
+/// A saved interview's questionnaire in `lang`, when a built-in translation fits it; else as
+/// it was saved.
+fn saved_in(q: Questionnaire, lang: &Language) -> Questionnaire {
+    use kinscreen::questionnaire as qn;
+    if lang.code == q.meta.language {
+        return q;
+    }
+    qn::builtin_translation(&lang.code)
+        .and_then(|src| {
+            qn::translation::load(&q, src, &qn::builtin_translation_name(&lang.code)).ok()
+        })
+        .map_or(q, |t| t.questionnaire)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use kinscreen::{fhir, report, store};
 
 use super::data::{Data, failed};
 use super::out::{emit, emit_json, pretty, warn, write_out};
-use super::{CliError, ExportFormat, ListFormat, Outcome};
+use super::{CliError, ExportFormat, Language, ListFormat, Outcome, saved_in};
 
 pub fn history(data: &Data, format: ListFormat) -> Result<Outcome, CliError> {
     let store = data.read_only()?;
@@ -76,15 +76,19 @@ pub fn forget(data: &Data, yes: bool) -> Result<Outcome, CliError> {
 }
 
 /// A finished interview, rebuilt on the questionnaire it was taken with.
-fn finished(data: &Data, id: &str) -> Result<(store::Finished, Interview), CliError> {
+fn finished(
+    data: &Data,
+    id: &str,
+    lang: &Language,
+) -> Result<(store::Finished, Interview), CliError> {
     let store = data.read_only()?;
     let f = store.finished(id).map_err(failed)?;
-    let iv = f.interview().map_err(failed)?;
+    let iv = f.interview_in(|q| saved_in(q, lang)).map_err(failed)?;
     Ok((f, iv))
 }
 
-pub fn show(data: &Data, id: &str) -> Result<Outcome, CliError> {
-    let (f, iv) = finished(data, id)?;
+pub fn show(data: &Data, id: &str, lang: &Language) -> Result<Outcome, CliError> {
+    let (f, iv) = finished(data, id, lang)?;
     emit(&format!(
         "Interview {} finished {}\n\n{}",
         f.id,
@@ -96,11 +100,12 @@ pub fn show(data: &Data, id: &str) -> Result<Outcome, CliError> {
 pub fn export(
     data: &Data,
     id: &str,
+    lang: &Language,
     format: ExportFormat,
     output: Option<&Path>,
     force: bool,
 ) -> Result<Outcome, CliError> {
-    let (f, iv) = finished(data, id)?;
+    let (f, iv) = finished(data, id, lang)?;
     let json = !matches!(format, ExportFormat::Markdown);
     let text = match format {
         ExportFormat::Markdown => report::markdown(

@@ -7,15 +7,16 @@ use kinscreen::{answers, fhir, report, store};
 
 use super::data::Data;
 use super::out::{emit, emit_json, pretty, warn};
-use super::{CliError, Format, Outcome, load};
+use super::{CliError, Format, Language, Outcome, load_in};
 
 pub fn score(
     answers_path: &Path,
     q_path: Option<&Path>,
+    lang: &Language,
     format: Format,
     save: Option<&Data>,
 ) -> Result<Outcome, CliError> {
-    let q = Arc::new(load(q_path)?);
+    let q = Arc::new(load_in(q_path, lang)?);
     let interview = answers::read(answers_path)
         .and_then(|file| answers::run(q, &file))
         .map_err(|e| CliError::Input(e.to_string()))?;

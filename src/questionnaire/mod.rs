@@ -105,6 +105,19 @@ pub fn load_path(path: &Path) -> Result<Questionnaire, LoadError> {
     load_str(&src, &name)
 }
 
+/// The built-in translation of the built-in questionnaire into `language`, if there is one.
+pub fn builtin_translation(language: &str) -> Option<&'static str> {
+    BUILTIN_TRANSLATIONS
+        .iter()
+        .find(|(l, _)| *l == language)
+        .map(|(_, src)| *src)
+}
+
+/// The name the built-in translation into `language` goes by in messages.
+pub fn builtin_translation_name(language: &str) -> String {
+    format!("questionnaires/lower-limb.{language}.toml (built in)")
+}
+
 /// The built-in default questionnaire.
 ///
 /// Read from its compiled form when that was made from the embedded TOML (see [`compiled`]);

@@ -648,7 +648,7 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
 
     let Filler { refs, missing } = f;
     let name = raw.translation.name.clone();
-    let missing = missing
+    let missing: Vec<Problem> = missing
         .into_iter()
         .map(|(at, what)| {
             Problem::at(
@@ -660,7 +660,14 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
             )
         })
         .collect();
-    refs.finish(Translated {
+    if !refs.problems.is_empty() {
+        // Every problem at once, the missing texts too.
+        let mut all = refs.problems;
+        all.extend(missing);
+        all.sort_by_key(|p| (p.line, p.column));
+        return Err(all);
+    }
+    Ok(Translated {
         questionnaire: out,
         language,
         name,

@@ -256,6 +256,15 @@ impl Finished {
 
     /// The interview again, on the questionnaire it was taken with.
     pub fn interview(&self) -> Result<Interview, StoreError> {
+        self.interview_in(|q| q)
+    }
+
+    /// [`Finished::interview`], with the questionnaire's texts put through `texts` first (a
+    /// translation: the ids, and so the answers, are the same).
+    pub fn interview_in(
+        &self,
+        texts: impl FnOnce(questionnaire::Questionnaire) -> questionnaire::Questionnaire,
+    ) -> Result<Interview, StoreError> {
         let q = questionnaire::load_str(
             &self.questionnaire_document,
             &format!("the questionnaire saved with {}", self.id),
@@ -264,7 +273,7 @@ impl Finished {
             id: self.id.clone(),
             message: e.to_string(),
         })?;
-        let (mut iv, _) = rebuild(&Arc::new(q), &self.answers, &self.acknowledged, None);
+        let (mut iv, _) = rebuild(&Arc::new(texts(q)), &self.answers, &self.acknowledged, None);
         if matches!(
             iv.state(),
             State::Review | State::Alert(_) | State::Asking(_)

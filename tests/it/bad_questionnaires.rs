@@ -100,7 +100,7 @@ fn validate_exit_codes_follow_severity_and_strict() {
             Some(Severity::Error) => (2, 2),
         };
         let run = |args: &[&str]| {
-            Command::cargo_bin("kinscreen")
+            crate::common::english(Command::cargo_bin("kinscreen"))
                 .unwrap()
                 .args(args)
                 .arg(&path)

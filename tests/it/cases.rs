@@ -90,7 +90,7 @@ fn a_drifted_or_broken_case_is_reported() {
 fn validate_checks_cases_as_a_process() {
     let dir = tempfile::tempdir().unwrap();
     let good = common::project("questionnaires/cases/knee-to-hip-referred.toml");
-    Command::cargo_bin("kinscreen")
+    crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .arg("validate")
         .arg(&good)
@@ -104,7 +104,7 @@ fn validate_checks_cases_as_a_process() {
             .replace("triage = \"routine\"", "triage = \"self_care\""),
     )
     .unwrap();
-    Command::cargo_bin("kinscreen")
+    crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .arg("validate")
         .arg(&bad)
@@ -114,7 +114,7 @@ fn validate_checks_cases_as_a_process() {
 }
 
 fn kinscreen() -> Command {
-    Command::cargo_bin("kinscreen").unwrap()
+    crate::common::english(Command::cargo_bin("kinscreen")).unwrap()
 }
 
 #[test]

@@ -11,7 +11,7 @@ use predicates::prelude::*;
 const BUILTIN: &str = include_str!("../../questionnaires/lower-limb.toml");
 
 fn kinscreen() -> Command {
-    Command::cargo_bin("kinscreen").unwrap()
+    crate::common::english(Command::cargo_bin("kinscreen")).unwrap()
 }
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {

@@ -25,6 +25,17 @@ pub const ADDED_IN_V2: &[&str] = &[
     "inflammatory_signs",
 ];
 
+/// A kinscreen command that speaks English whatever the machine's language: the tests compare
+/// English texts (a test of another language asks for it with `--lang` or `LANG`).
+pub fn english<E>(cmd: Result<assert_cmd::Command, E>) -> Result<assert_cmd::Command, E> {
+    cmd.map(|mut c| {
+        c.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8");
+        c
+    })
+}
+
 /// A path inside the project.
 /// Runs a kinscreen command that must succeed (its standard error shown when it does not) and
 /// reads its standard output as JSON.

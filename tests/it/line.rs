@@ -11,7 +11,7 @@ use crate::common;
 
 /// The lines a person would type for this answers file: one per question on its path, in
 /// order (the option numbers as listed, an empty line for an optional question not answered).
-fn lines_for(path: &std::path::Path) -> String {
+pub(crate) fn lines_for(path: &std::path::Path) -> String {
     let q = Arc::new(questionnaire::builtin().unwrap());
     let file = answers::read(path).unwrap();
     let interview = answers::run(q, &file).unwrap();
@@ -34,7 +34,7 @@ fn lines_for(path: &std::path::Path) -> String {
 }
 
 fn plain() -> Command {
-    let mut cmd = Command::cargo_bin("kinscreen").unwrap();
+    let mut cmd = crate::common::english(Command::cargo_bin("kinscreen")).unwrap();
     cmd.args(["--plain", "--no-save"]).env_remove("NO_COLOR");
     cmd
 }
@@ -58,7 +58,7 @@ fn every_vignette_piped_through_line_mode_gives_the_score_result() {
             "{}: an escape byte was written",
             path.display()
         );
-        let score = Command::cargo_bin("kinscreen")
+        let score = crate::common::english(Command::cargo_bin("kinscreen"))
             .unwrap()
             .args(["score", "--answers"])
             .arg(&path)
@@ -113,7 +113,7 @@ fn a_bad_answer_gets_one_line_and_the_question_again() {
 #[test]
 fn b_goes_back_and_q_quits_keeping_the_answers() {
     let dir = tempfile::tempdir().unwrap();
-    let out = Command::cargo_bin("kinscreen")
+    let out = crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .args(["--plain", "--data-dir"])
         .arg(dir.path())
@@ -130,7 +130,7 @@ fn b_goes_back_and_q_quits_keeping_the_answers() {
 
 #[test]
 fn no_input_at_all_is_refused_with_what_to_use_instead() {
-    let out = Command::cargo_bin("kinscreen")
+    let out = crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .arg("--no-save")
         .write_stdin("")
@@ -145,7 +145,7 @@ fn no_input_at_all_is_refused_with_what_to_use_instead() {
 #[test]
 fn piped_input_without_the_flag_is_line_mode_too() {
     let path = common::vignette("01-hip-to-knee-mechanical.toml");
-    let out = Command::cargo_bin("kinscreen")
+    let out = crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .arg("--no-save")
         .write_stdin(lines_for(&path))

@@ -20,6 +20,7 @@ mod properties;
 mod pty;
 mod python;
 mod screens;
+mod spanish;
 mod v1;
 mod vignettes;
 

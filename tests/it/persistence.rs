@@ -213,7 +213,7 @@ fn history_with_one() -> (tempfile::TempDir, String) {
 }
 
 fn kinscreen(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("kinscreen").unwrap();
+    let mut c = crate::common::english(Command::cargo_bin("kinscreen")).unwrap();
     c.arg("--data-dir").arg(dir);
     c
 }
@@ -312,7 +312,7 @@ fn schema_errors(dir: &Path, json: &serde_json::Value) -> Option<String> {
 #[test]
 fn markdown_report_snapshot() {
     let path = common::vignette("02-hip-to-knee-referred.toml");
-    let out = Command::cargo_bin("kinscreen")
+    let out = crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .args(["score", "--format", "markdown", "--answers"])
         .arg(&path)

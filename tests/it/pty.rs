@@ -72,6 +72,10 @@ impl Session {
         cmd.env("HOME", home);
         cmd.env("XDG_DATA_HOME", home.join("xdg"));
         cmd.env_remove("NO_COLOR");
+        // English, whatever the machine's language (a test asks for another with --lang).
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_MESSAGES");
+        cmd.env("LANG", "C.UTF-8");
         if !args.contains(&"--no-save") {
             cmd.arg("--data-dir");
             cmd.arg(&data);

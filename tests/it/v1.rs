@@ -51,7 +51,7 @@ fn a_v1_questionnaire_loads_clean_and_scores_its_cases_as_before() {
 
 #[test]
 fn a_v1_questionnaire_scores_through_the_cli() {
-    Command::cargo_bin("kinscreen")
+    crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args([
@@ -69,7 +69,7 @@ fn a_v1_questionnaire_scores_through_the_cli() {
             "\"classification\": \"mechanical_compensation\"",
         ))
         .stdout(predicates::str::contains("\"triage\": \"routine\""));
-    Command::cargo_bin("kinscreen")
+    crate::common::english(Command::cargo_bin("kinscreen"))
         .unwrap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["validate", "--strict", V1])

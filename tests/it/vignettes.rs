@@ -99,7 +99,7 @@ fn every_vignette_scores_the_same_from_its_fhir_questionnaire_response() {
 /// `kinscreen score --format FORMAT --answers PATH` as a process, its output as JSON.
 fn score(path: &Path, format: &str) -> serde_json::Value {
     common::json_out(
-        Command::cargo_bin("kinscreen")
+        crate::common::english(Command::cargo_bin("kinscreen"))
             .unwrap()
             .args(["score", "--format", format, "--answers"])
             .arg(path),

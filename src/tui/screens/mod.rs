@@ -132,6 +132,7 @@ pub(crate) fn hint_lines(
     let mut len = 0usize;
     for (label, action) in hints {
         let action = crate::i18n::key_action(action).into_owned();
+        let label = crate::i18n::key_name(&label).into_owned();
         let item = label.chars().count() + 1 + action.chars().count() + 2;
         if len > 0 && len + item > usize::from(width) {
             lines.push(Line::from(std::mem::take(&mut current)));

@@ -46,7 +46,7 @@ pub(crate) fn key_help(
     let mut lines = vec![Line::styled(t!("help-keys"), t.prompt()), Line::raw("")];
     for (label, action) in keys {
         lines.push(Line::from(vec![
-            Span::styled(format!("{label:<13}"), t.key()),
+            Span::styled(format!("{:<13}", crate::i18n::key_name(&label)), t.key()),
             Span::raw(crate::i18n::key_action(action).into_owned()),
         ]));
     }
