@@ -768,7 +768,7 @@ mod tests {
             (q.decision.strength[0].0, "fuerte".into())
         );
         // The review note is under the disclaimer.
-        assert!(es.text.disclaimer.contains("pendiente de revisión"));
+        assert!(es.text.disclaimer.contains("sin revisar por un profesional sanitario"));
         // Nothing but text changed.
         for (a, b) in q.questions.iter().zip(&es.questions) {
             assert_eq!(a.id, b.id);
