@@ -42,6 +42,22 @@ pub struct Translated {
 
 type Table<T> = BTreeMap<Spanned<String>, Spanned<T>>;
 
+/// Fills fields of `$target` from the same fields of `$raw` (an `Option<&Raw…>`), each named
+/// `$what.field` in messages: `text` ones the original always has, `optional` ones only where
+/// it has them, `list` ones as long as the original's (see [`Filler`]).
+macro_rules! fill {
+    ($f:expr, $target:expr, $raw:expr, $at:expr, $what:expr; $($kind:ident $field:ident),+ $(,)?) => {{
+        $(
+            $f.$kind(
+                &mut $target.$field,
+                $raw.and_then(|r| r.$field.as_ref()),
+                $at,
+                &format!("{}.{}", $what, stringify!($field)),
+            );
+        )+
+    }};
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -344,20 +360,7 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
         &raw.sections,
         "sections",
         &top,
-        |f, s, r, at, what| {
-            f.text(
-                &mut s.title,
-                r.and_then(|r| r.title.as_ref()),
-                at,
-                &format!("{what}.title"),
-            );
-            f.optional(
-                &mut s.intro,
-                r.and_then(|r| r.intro.as_ref()),
-                at,
-                &format!("{what}.intro"),
-            );
-        },
+        |f, section, r, at, what| fill!(f, section, r, at, what; text title, optional intro),
     );
 
     f.each(
@@ -367,20 +370,8 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
         "questions",
         &top,
         |f, question, r, at, what| {
-            let get = |pick: fn(&RawQuestion) -> Option<&String>| r.and_then(pick);
-            f.text(
-                &mut question.prompt,
-                get(|r| r.prompt.as_ref()),
-                at,
-                &format!("{what}.prompt"),
-            );
-            for (target, given, name) in [
-                (&mut question.topic, get(|r| r.topic.as_ref()), "topic"),
-                (&mut question.why, get(|r| r.why.as_ref()), "why"),
-                (&mut question.help, get(|r| r.help.as_ref()), "help"),
-            ] {
-                f.optional(target, given, at, &format!("{what}.{name}"));
-            }
+            fill!(f, question, r, at, what;
+                text prompt, optional topic, optional why, optional help);
             let is_yes_no = matches!(question.kind, Kind::Single { yes_no: true, .. });
             match &mut question.kind {
                 Kind::Scale {
@@ -388,15 +379,16 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
                     max_label,
                     ..
                 } => {
+                    let labels = r.map(|r| (r.min_label.as_ref(), r.max_label.as_ref()));
                     f.optional(
                         min_label,
-                        get(|r| r.min_label.as_ref()),
+                        labels.and_then(|l| l.0),
                         at,
                         &format!("{what}.min_label"),
                     );
                     f.optional(
                         max_label,
-                        get(|r| r.max_label.as_ref()),
+                        labels.and_then(|l| l.1),
                         at,
                         &format!("{what}.max_label"),
                     );
@@ -454,53 +446,14 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
         "classes",
         &top,
         |f, class, r, at, what| {
-            f.text(
-                &mut class.label,
-                r.and_then(|r| r.label.as_ref()),
-                at,
-                &format!("{what}.label"),
-            );
-            f.optional(
-                &mut class.term,
-                r.and_then(|r| r.term.as_ref()),
-                at,
-                &format!("{what}.term"),
-            );
-            f.text(
-                &mut class.summary,
-                r.and_then(|r| r.summary.as_ref()),
-                at,
-                &format!("{what}.summary"),
-            );
-            f.list(
-                &mut class.next_steps,
-                r.and_then(|r| r.next_steps.as_ref()),
-                at,
-                &format!("{what}.next_steps"),
-            );
+            fill!(f, class, r, at, what; text label, optional term, text summary, list next_steps);
         },
     );
 
     let decision_at = raw.decision.as_ref().map_or(top.clone(), Spanned::span);
     let decision = raw.decision.as_ref().map(Spanned::get_ref);
-    f.text(
-        &mut out.decision.weak_text,
-        decision.and_then(|d| d.weak_text.as_ref()),
-        &decision_at,
-        "decision.weak_text",
-    );
-    f.text(
-        &mut out.decision.split_text,
-        decision.and_then(|d| d.split_text.as_ref()),
-        &decision_at,
-        "decision.split_text",
-    );
-    f.optional(
-        &mut out.decision.set_aside_text,
-        decision.and_then(|d| d.set_aside_text.as_ref()),
-        &decision_at,
-        "decision.set_aside_text",
-    );
+    fill!(f, out.decision, decision, &decision_at, "decision";
+        text weak_text, text split_text, optional set_aside_text);
     // Written from the lowest threshold up, as the questionnaire lists them; kept highest first.
     let mut strength: Vec<String> = out
         .decision
@@ -526,50 +479,17 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
         "triage",
         &top,
         |f, level, r, at, what| {
-            let get = |pick: fn(&RawTriage) -> Option<&String>| r.and_then(pick);
-            f.text(
-                &mut level.label,
-                get(|r| r.label.as_ref()),
-                at,
-                &format!("{what}.label"),
-            );
-            f.text(
-                &mut level.time_frame,
-                get(|r| r.time_frame.as_ref()),
-                at,
-                &format!("{what}.time_frame"),
-            );
-            f.text(
-                &mut level.advice,
-                get(|r| r.advice.as_ref()),
-                at,
-                &format!("{what}.advice"),
-            );
+            fill!(f, level, r, at, what; text label, text time_frame, text advice);
         },
     );
-
     f.each(
         &mut out.rules,
         |r| &r.id,
         &raw.rules,
         "rules",
         &top,
-        |f, rule, r, at, what| {
-            f.text(
-                &mut rule.label,
-                r.and_then(|r| r.label.as_ref()),
-                at,
-                &format!("{what}.label"),
-            );
-            f.optional(
-                &mut rule.advice,
-                r.and_then(|r| r.advice.as_ref()),
-                at,
-                &format!("{what}.advice"),
-            );
-        },
+        |f, rule, r, at, what| fill!(f, rule, r, at, what; text label, optional advice),
     );
-
     f.each(
         &mut out.evidence,
         |e| &e.id,
@@ -577,18 +497,7 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
         "evidence",
         &top,
         |f, rule, r, at, what| {
-            f.text(
-                &mut rule.label,
-                r.and_then(|r| r.label.as_ref()),
-                at,
-                &format!("{what}.label"),
-            );
-            f.text(
-                &mut rule.rationale,
-                r.and_then(|r| r.rationale.as_ref()),
-                at,
-                &format!("{what}.rationale"),
-            );
+            fill!(f, rule, r, at, what; text label, text rationale);
             let mut texts: Vec<String> = rule.rationale_when.iter().map(|w| w.1.clone()).collect();
             f.list(
                 &mut texts,
@@ -601,7 +510,6 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
             }
         },
     );
-
     for (items, table, kind) in [
         (&mut out.notes, &raw.notes, "notes"),
         (&mut out.next_steps, &raw.next_steps, "next_steps"),
@@ -614,36 +522,17 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
             kind,
             &top,
             |f, note, r, at, what| {
-                f.text(
-                    &mut note.text,
-                    r.and_then(|r| r.text.as_ref()),
-                    at,
-                    &format!("{what}.text"),
-                );
+                fill!(f, note, r, at, what; text text);
             },
         );
     }
-
     f.each(
         &mut out.headings,
         |h| &h.id,
         &raw.headings,
         "headings",
         &top,
-        |f, heading, r, at, what| {
-            f.text(
-                &mut heading.label,
-                r.and_then(|r| r.label.as_ref()),
-                at,
-                &format!("{what}.label"),
-            );
-            f.optional(
-                &mut heading.about,
-                r.and_then(|r| r.about.as_ref()),
-                at,
-                &format!("{what}.about"),
-            );
-        },
+        |f, heading, r, at, what| fill!(f, heading, r, at, what; text label, optional about),
     );
 
     let Filler { refs, missing } = f;
@@ -768,7 +657,11 @@ mod tests {
             (q.decision.strength[0].0, "fuerte".into())
         );
         // The review note is under the disclaimer.
-        assert!(es.text.disclaimer.contains("sin revisar por un profesional sanitario"));
+        assert!(
+            es.text
+                .disclaimer
+                .contains("sin revisar por un profesional sanitario")
+        );
         // Nothing but text changed.
         for (a, b) in q.questions.iter().zip(&es.questions) {
             assert_eq!(a.id, b.id);

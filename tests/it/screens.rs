@@ -23,13 +23,13 @@ fn app() -> App {
     )
 }
 
-fn send(app: &mut App, msgs: &[Msg]) {
+pub(crate) fn send(app: &mut App, msgs: &[Msg]) {
     for m in msgs {
         update(app, *m);
     }
 }
 
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
+pub(crate) fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     app.shell.size = (w, h);
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| view(app, f)).unwrap();

@@ -12,12 +12,9 @@ use crate::common;
 
 use common::{ACK, ONSET, REVIEW, answer_all};
 use kinscreen::questionnaire::{self, Questionnaire, translation};
-use kinscreen::tui::app::{App, update};
-use kinscreen::tui::keymap::Msg::{self, *};
-use kinscreen::tui::screens::view;
+use kinscreen::tui::app::App;
+use kinscreen::tui::keymap::Msg::*;
 use kinscreen::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 fn spanish() -> Questionnaire {
     let q = questionnaire::builtin().unwrap();
@@ -33,32 +30,10 @@ fn app() -> App {
     App::new(Arc::new(spanish()), Theme { color: true })
 }
 
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, *m);
-    }
-}
-
-fn render(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
-    app.shell.size = (w, h);
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| view(app, f)).unwrap();
-    terminal
-}
+use crate::screens::{render, send};
 
 fn text(app: &mut App, w: u16, h: u16) -> String {
-    let t = render(app, w, h);
-    let buf = t.backend().buffer();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    common::screen_text(app, w, h)
 }
 
 #[test]
