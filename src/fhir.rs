@@ -441,8 +441,9 @@ pub fn translated_questionnaire(translated: &Questionnaire, original: &Questionn
     out
 }
 
-/// The elements of a `Questionnaire` that hold text a person reads (`valueString` only where
-/// the two languages differ: elsewhere it holds an id).
+/// The elements of a `Questionnaire` that hold text a person reads. (kinscreen's own rule
+/// extensions keep their `valueString` texts in the resource's language only: FHIR validators
+/// refuse an extension on an extension's value.)
 const TEXT_ELEMENTS: &[&str] = &["title", "description", "purpose", "text", "display"];
 const TRANSLATION: &str = "http://hl7.org/fhir/StructureDefinition/translation";
 
@@ -455,9 +456,8 @@ fn add_translations(out: &mut Value, other: &Value, language: &str) {
             for k in keys {
                 let Some(theirs) = b.get(&k) else { continue };
                 let text = match (o.get(&k), theirs) {
-                    (Some(Value::String(mine)), Value::String(theirs))
-                        if TEXT_ELEMENTS.contains(&k.as_str())
-                            || (k == "valueString" && mine != theirs) =>
+                    (Some(Value::String(_)), Value::String(theirs))
+                        if TEXT_ELEMENTS.contains(&k.as_str()) =>
                     {
                         Some(theirs.clone())
                     }
@@ -525,6 +525,7 @@ pub fn response(interview: &Interview, id: &str, authored: &str) -> Value {
         "id": id,
         "questionnaire": format!("{}|{}", canonical(q), q.meta.version),
         "status": if interview.is_complete() { "completed" } else { "in-progress" },
+        "language": q.meta.language,
         "authored": authored,
         "item": items,
     })

@@ -495,7 +495,14 @@ impl Language {
     fn choose(flag: Option<&str>) -> Language {
         use kinscreen::i18n;
         let (asked, explicit) = match flag {
-            Some(code) => (Some(code.trim().to_ascii_lowercase()), true),
+            // "es", "ES", "es-MX" and "es_MX.UTF-8" all name Spanish.
+            Some(code) => (
+                code.trim()
+                    .split(['_', '-', '.', '@'])
+                    .next()
+                    .map(str::to_ascii_lowercase),
+                true,
+            ),
             None => (i18n::from_env(|k| std::env::var(k).ok()), false),
         };
         let code = match asked {

@@ -13,7 +13,12 @@ use kinscreen::questionnaire;
 use kinscreen::store::Store;
 
 fn kinscreen() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_kinscreen"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kinscreen"));
+    // English whatever the machine's language; the Spanish export asks with --lang.
+    cmd.env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8");
+    cmd
 }
 
 fn run_to_file(cmd: &mut Command, path: &Path) {
@@ -92,6 +97,33 @@ fn questionnaire_and_responses_pass_the_fhir_validator() {
     files.push(out);
 
     let result = validate(&python, &files);
+    assert!(
+        result.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&result.stdout),
+        String::from_utf8_lossy(&result.stderr)
+    );
+
+    // In Spanish: the questionnaire with the translation extension on its texts, and a
+    // response to it.
+    let es = [
+        dir.path().join("es.json"),
+        dir.path().join("es-response.json"),
+    ];
+    run_to_file(
+        kinscreen().args(["export-questionnaire", "--format", "fhir", "--lang", "es"]),
+        &es[0],
+    );
+    run_to_file(
+        kinscreen()
+            .args(["score", "--lang", "es", "--format", "fhir", "--answers"])
+            .arg(&paths[0]),
+        &es[1],
+    );
+    let response: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&es[1]).unwrap()).unwrap();
+    assert_eq!(response["language"], "es");
+    let result = validate(&python, &es);
     assert!(
         result.status.success(),
         "{}{}",

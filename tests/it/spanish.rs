@@ -122,6 +122,46 @@ fn ayuda_y_salir() {
     insta::assert_snapshot!("salir", render(&mut a, 80, 24).backend());
 }
 
+/// The offer of an unfinished interview, and the question before starting over, in Spanish.
+#[test]
+fn oferta_y_empezar_de_nuevo() {
+    let mut earlier = app();
+    send(&mut earlier, &[Confirm]);
+    answer_all(&mut earlier, &ONSET[..2]);
+    let mut a = app();
+    a.shell.saving = kinscreen::tui::shell::Saving::On("/home/usted/.local/share/kinscreen".into());
+    a.offer = Some(kinscreen::store::offer::Offer {
+        interview: earlier.interview.clone(),
+        saved_at: "2026-11-21T10:00:00Z".into(),
+        changed: false,
+        dropped: vec![],
+        draft: 1,
+        record: None,
+    });
+    let when = kinscreen::clock::local_time("2026-11-21T10:00:00Z");
+    let welcome = text(&mut a, 80, 24);
+    assert!(
+        welcome.contains(&format!(
+            "Tiene una entrevista sin terminar del {when} (2 respuestas)."
+        )),
+        "{welcome}"
+    );
+    assert!(welcome.contains("Pulse r para continuarla"), "{welcome}");
+    send(&mut a, &[Confirm]);
+    let asked = text(&mut a, 80, 24);
+    assert!(asked.contains("¿Empezar de nuevo?"), "{asked}");
+    assert!(asked.contains("borrarla y empezar de nuevo"), "{asked}");
+    assert!(asked.contains("no, conservarla"), "{asked}");
+}
+
+#[test]
+fn ventana_demasiado_pequena() {
+    let mut a = app();
+    let shown = text(&mut a, 40, 10);
+    assert!(shown.contains("Agrande la ventana"), "{shown}");
+    assert!(shown.contains("50x16"), "{shown}");
+}
+
 /// English texts a Spanish screen must never show: the program's own (titles, hints, the
 /// result's headings) and the questionnaire's, by a few words of each kind.
 const ENGLISH: &[&str] = &[

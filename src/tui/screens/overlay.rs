@@ -107,12 +107,33 @@ pub(crate) fn yes_no(
 ) {
     let mut lines = para(text, 44, t.prompt(), "", "");
     lines.push(Line::raw(""));
-    lines.push(Line::from(vec![
-        Span::styled(shell::label(Layer::Confirm, ShellMsg::Yes), t.key()),
-        Span::raw(format!(" {yes}    ")),
-        Span::styled(shell::label(Layer::Confirm, ShellMsg::No), t.key()),
-        Span::raw(format!(" {no}")),
-    ]));
+    let (y, n) = (
+        shell::label(Layer::Confirm, ShellMsg::Yes),
+        shell::label(Layer::Confirm, ShellMsg::No),
+    );
+    let one_line = [y, yes, n, no]
+        .iter()
+        .map(|s| s.chars().count())
+        .sum::<usize>()
+        + 6;
+    if one_line <= 44 {
+        lines.push(Line::from(vec![
+            Span::styled(y, t.key()),
+            Span::raw(format!(" {yes}    ")),
+            Span::styled(n, t.key()),
+            Span::raw(format!(" {no}")),
+        ]));
+    } else {
+        // Longer answers (other languages) each get a line rather than being cut.
+        lines.push(Line::from(vec![
+            Span::styled(y, t.key()),
+            Span::raw(format!(" {yes}")),
+        ]));
+        lines.push(Line::from(vec![
+            Span::styled(n, t.key()),
+            Span::raw(format!(" {no}")),
+        ]));
+    }
     let height = lines.len() as u16 + 2;
     let inner = popup(frame, area, 48, height, title);
     frame.render_widget(Paragraph::new(lines), inner);
