@@ -34,6 +34,21 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(questionnaire::builtin().unwrap()))
     });
 
+    c.bench_function("apply the built-in Spanish translation", |b| {
+        let src = questionnaire::builtin_translation("es").unwrap();
+        b.iter(|| {
+            black_box(questionnaire::translation::load(&q, src, "es").unwrap());
+        })
+    });
+
+    c.bench_function("the Spanish catalogue, first text", |b| {
+        b.iter(|| {
+            // A fresh catalogue each time, as at start-up.
+            kinscreen::i18n::set("es");
+            black_box(kinscreen::t!("title-welcome"));
+        })
+    });
+
     c.bench_function("engine step (answer the first question)", |b| {
         let fresh = kinscreen::engine::Interview::new(q.clone());
         b.iter(|| {

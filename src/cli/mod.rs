@@ -530,13 +530,19 @@ impl Language {
 /// does not fit the questionnaire is an error.
 fn load_in(path: Option<&Path>, lang: &Language) -> Result<Questionnaire, CliError> {
     use kinscreen::questionnaire::{self as qn, translation};
+    if path.is_none()
+        && lang.code != kinscreen::i18n::ENGLISH
+        && let Some(q) = qn::builtin_in(&lang.code)
+    {
+        // The built-in questionnaire in that language, read compiled when it can be.
+        return q.map_err(|e| CliError::Input(format!("the questionnaire cannot be used:\n{e}")));
+    }
     let q = load(path)?;
     if lang.code == q.meta.language {
         return Ok(q);
     }
     let found = match path {
-        None => qn::builtin_translation(&lang.code)
-            .map(|src| (src.to_string(), qn::builtin_translation_name(&lang.code))),
+        None => None,
         Some(p) => {
             let name = translation::file_name(&p.display().to_string(), &lang.code);
             let file = Path::new(&name);

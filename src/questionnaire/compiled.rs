@@ -12,6 +12,41 @@ use super::model::{Index, Questionnaire};
 pub(super) const BUILTIN_COMPILED: &str =
     include_str!("../../questionnaires/lower-limb.compiled.json");
 
+/// The compiled forms of the built-in translations: (language, the translated questionnaire
+/// with the fingerprint of the translation it was made from).
+pub(super) const BUILTIN_TRANSLATIONS_COMPILED: &[(&str, &str)] = &[(
+    "es",
+    include_str!("../../questionnaires/lower-limb.es.compiled.json"),
+)];
+
+/// A translated questionnaire, saved with what it was made from.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Translated {
+    /// The fingerprint of the translation's text.
+    translation: String,
+    questionnaire: Questionnaire,
+}
+
+/// The translated questionnaire `compiled` holds, when it was made from the questionnaire
+/// `src` and the translation `translation`; `None` otherwise.
+pub(super) fn read_translated(
+    compiled: &str,
+    src: &str,
+    translation: &str,
+    name: &str,
+) -> Option<Questionnaire> {
+    let t: Translated = serde_json::from_str(compiled).ok()?;
+    if t.translation != fingerprint(translation) || t.questionnaire.fingerprint != fingerprint(src)
+    {
+        return None;
+    }
+    let mut q = t.questionnaire;
+    q.source = name.to_string();
+    q.document = src.to_string();
+    q.index = Index::new(&q.questions, &q.rules);
+    Some(q)
+}
+
 /// The questionnaire `compiled` holds, when it was made from `src`; `None` when it was made from
 /// another text or does not read.
 pub(super) fn read(compiled: &str, src: &str, name: &str) -> Option<Questionnaire> {
@@ -62,6 +97,41 @@ mod tests {
         assert_eq!(read.document, q.document);
         assert_eq!(read.source, q.source);
         assert!(read.index == q.index);
+    }
+
+    /// The compiled built-in translations are what applying the translations gives now.
+    #[test]
+    fn compiled_translations_are_current() {
+        let (q, _) = check_with(BUILTIN_SOURCE, BUILTIN_NAME, Checks::Structure);
+        let q = q.unwrap();
+        for (language, compiled) in BUILTIN_TRANSLATIONS_COMPILED {
+            let src = crate::questionnaire::builtin_translation(language).unwrap();
+            let t = crate::questionnaire::translation::load(&q, src, language).unwrap();
+            let mut json = serde_json::to_string(&Translated {
+                translation: fingerprint(src),
+                questionnaire: t.questionnaire.clone(),
+            })
+            .unwrap();
+            json.push('\n');
+            let path = format!(
+                "{}/questionnaires/lower-limb.{language}.compiled.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            if std::env::var_os("KINSCREEN_UPDATE_COMPILED").is_some() {
+                std::fs::write(&path, &json).unwrap();
+                continue;
+            }
+            assert!(
+                json == *compiled,
+                "{path} was not made from the current translation; rewrite it with \
+                 `KINSCREEN_UPDATE_COMPILED=1 cargo test compiled`"
+            );
+            let read = read_translated(compiled, BUILTIN_SOURCE, src, BUILTIN_NAME).unwrap();
+            assert_eq!(read.meta.language, *language);
+            assert_eq!(write(&read), write(&t.questionnaire));
+            // Another translation text is not read from it.
+            assert!(read_translated(compiled, BUILTIN_SOURCE, &format!("{src} "), "x").is_none());
+        }
     }
 
     #[test]

@@ -118,6 +118,25 @@ pub fn builtin_translation_name(language: &str) -> String {
     format!("questionnaires/lower-limb.{language}.toml (built in)")
 }
 
+/// The built-in questionnaire in `language`, from its built-in translation (its compiled form
+/// when that was made from the embedded texts); `None` when there is no such translation.
+pub fn builtin_in(language: &str) -> Option<Result<Questionnaire, LoadError>> {
+    let src = builtin_translation(language)?;
+    let name = builtin_translation_name(language);
+    let compiled = compiled::BUILTIN_TRANSLATIONS_COMPILED
+        .iter()
+        .find(|(l, _)| *l == language)
+        .and_then(|(_, c)| compiled::read_translated(c, BUILTIN_SOURCE, src, BUILTIN_NAME));
+    Some(match compiled {
+        Some(q) => Ok(q),
+        None => builtin().and_then(|q| {
+            translation::load(&q, src, &name)
+                .map(|t| t.questionnaire)
+                .map_err(|problems| LoadError::Invalid { problems })
+        }),
+    })
+}
+
 /// The built-in default questionnaire.
 ///
 /// Read from its compiled form when that was made from the embedded TOML (see [`compiled`]);
