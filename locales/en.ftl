@@ -195,3 +195,7 @@ key-yes = yes
 ## Key names that are words (the others are written as on the keyboard)
 
 keyname-arrows = arrows
+
+## kinscreen show ID
+
+show-header = Interview { $id } finished { $finished }

@@ -198,3 +198,7 @@ key-yes = sí
 ## Key names that are words (the others are written as on the keyboard)
 
 keyname-arrows = flechas
+
+## kinscreen show ID
+
+show-header = Entrevista { $id } terminada el { $finished }

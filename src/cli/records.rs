@@ -90,9 +90,12 @@ fn finished(
 pub fn show(data: &Data, id: &str, lang: &Language) -> Result<Outcome, CliError> {
     let (f, iv) = finished(data, id, lang)?;
     emit(&format!(
-        "Interview {} finished {}\n\n{}",
-        f.id,
-        f.finished_at,
+        "{}\n\n{}",
+        kinscreen::t!(
+            "show-header",
+            id = f.id.as_str(),
+            finished = f.finished_at.as_str()
+        ),
         report::text(&iv)
     ))
 }

@@ -447,3 +447,62 @@ fn the_fhir_export_carries_the_translation_on_every_text() {
         "Is any of these happening right now?"
     );
 }
+
+/// An interview kept in the history is shown and exported in the language asked for, whatever
+/// language it was taken in (the record keeps ids, not texts).
+#[test]
+fn a_saved_interview_is_shown_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let saved = kinscreen()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["score", "--save", "--answers"])
+        .arg(common::vignette("01-hip-to-knee-mechanical.toml"))
+        .output()
+        .unwrap();
+    assert!(
+        saved.status.success(),
+        "{}",
+        String::from_utf8_lossy(&saved.stderr)
+    );
+    let listed = kinscreen()
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["history", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    let id = list[0]["id"].as_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        let out = kinscreen()
+            .arg("--data-dir")
+            .arg(&data)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let shown = run(&["show", &id, "--lang", "es"]);
+    assert!(
+        shown.starts_with(&format!("Entrevista {id} terminada el ")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Con qué urgencia: Pedir una valoración"),
+        "{shown}"
+    );
+    assert!(run(&["show", &id]).contains("How soon: Book an assessment"));
+    let markdown = run(&["export", &id, "--format", "markdown", "--lang", "es"]);
+    assert!(
+        markdown.contains("# Informe de kinscreen: Dolor de pierna"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Respuestas"), "{markdown}");
+    assert!(markdown.contains("terminada el"), "{markdown}");
+}
