@@ -638,6 +638,8 @@ mod tests {
         assert!(!shown("validate", "no_save") && !shown("validate", "data_dir"));
         assert!(!shown("validate", "plain") && shown("validate", "questionnaire"));
         assert!(shown("history", "data_dir") && !shown("history", "questionnaire"));
+        assert!(shown("run", "lang") && shown("score", "lang") && shown("show", "lang"));
+        assert!(!shown("validate", "lang") && !shown("practice", "lang"));
         for args in [
             &["kinscreen", "validate", "f.toml", "--no-save", "--plain"][..],
             &[
@@ -649,6 +651,8 @@ mod tests {
                 "f.toml",
             ],
             &["kinscreen", "history", "--questionnaire", "q.toml"],
+            &["kinscreen", "validate", "f.toml", "--lang", "es"],
+            &["kinscreen", "--lang", "es", "score", "--answers", "a.toml"],
         ] {
             let m = command().try_get_matches_from(args).unwrap();
             Cli::from_arg_matches(&m).unwrap();
