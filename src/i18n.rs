@@ -114,6 +114,9 @@ pub fn text(id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
             if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let out = bundle.format_pattern(pattern, Some(&fargs), &mut errors);
+                // A missing argument shows as `{$name}`: a mistake in the program, caught by
+                // every test that shows the text.
+                debug_assert!(errors.is_empty(), "`{id}`: {errors:?}");
                 return out.into_owned();
             }
         }
@@ -261,6 +264,39 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// Every message of every catalogue formats without an error, with its arguments as
+    /// numbers (1 and 2, for plural forms) and as words.
+    #[test]
+    fn every_message_formats_in_every_language() {
+        for (code, _, src) in CATALOGUES {
+            set(code);
+            for (id, vars) in messages(src) {
+                for value in [
+                    FluentValue::from(1),
+                    FluentValue::from(2),
+                    FluentValue::from("x"),
+                ] {
+                    let args: Vec<(&str, FluentValue)> =
+                        vars.iter().map(|v| (v.as_str(), value.clone())).collect();
+                    let out = text(&id, &args);
+                    assert!(
+                        !out.contains("{$") && !out.is_empty(),
+                        "{code} `{id}`: {out}"
+                    );
+                }
+            }
+        }
+        set(ENGLISH);
+        assert_eq!(crate::t!("header-answered", count = 1), "1 answered");
+        set("es");
+        assert_eq!(crate::t!("header-answered", count = 1), "1 respondida");
+        assert_eq!(crate::t!("header-answered", count = 3), "3 respondidas");
+        assert_eq!(
+            crate::t!("line-offer", when = "hoy", answers = 1),
+            "Tiene una entrevista sin terminar del hoy, con 1 respuesta."
+        );
     }
 
     /// Every id the program asks for (`t!("…")`, and each key hint's action) is in English.
