@@ -150,7 +150,6 @@ line-not-a-number = “{ $text }” is not a number.
 line-no-option = There is no option { $number }.
 line-only-one = Only one answer here.
 line-not-on-scale = That is not on the scale.
-line-needs-answer = This question needs an answer.
 line-additional-sign = This is an additional warning sign.
 line-alert-level = Important: { $level }. { $time_frame }
 line-sign = Warning sign: { $sign }.

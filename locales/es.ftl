@@ -153,7 +153,6 @@ line-not-a-number = «{ $text }» no es un número.
 line-no-option = No hay ninguna opción { $number }.
 line-only-one = Aquí solo cabe una respuesta.
 line-not-on-scale = Eso no está en la escala.
-line-needs-answer = Esta pregunta necesita una respuesta.
 line-additional-sign = Esta es una señal de alarma más.
 line-alert-level = Importante: { $level }. { $time_frame }
 line-sign = Señal de alarma: { $sign }.

@@ -49,17 +49,19 @@ fn bundle(language: &'static str, src: &str) -> FluentBundle<FluentResource> {
     bundle
 }
 
+/// The built-in catalogue of `language`, English's when there is none.
+fn entry(language: &str) -> &'static (&'static str, &'static str, &'static str) {
+    CATALOGUES
+        .iter()
+        .find(|(l, _, _)| *l == language)
+        .unwrap_or(&CATALOGUES[0])
+}
+
 fn catalogue(language: &str) -> Catalogue {
-    let find = |code: &str| CATALOGUES.iter().find(|(l, _, _)| *l == code);
-    let (chosen, _, _) = find(language).unwrap_or(&CATALOGUES[0]);
-    let mut bundles = Vec::new();
-    for code in [*chosen, ENGLISH] {
-        if let Some((l, _, src)) = find(code)
-            && bundles.len() < 2
-            && (bundles.is_empty() || *l != *chosen)
-        {
-            bundles.push(bundle(l, src));
-        }
+    let (chosen, _, src) = entry(language);
+    let mut bundles = vec![bundle(chosen, src)];
+    if *chosen != ENGLISH {
+        bundles.push(bundle(ENGLISH, CATALOGUES[0].2));
     }
     Catalogue {
         language: chosen,
@@ -74,10 +76,7 @@ pub fn has(language: &str) -> bool {
 
 /// The language threads start with (set once, at start-up).
 pub fn set_default(language: &str) {
-    let code = CATALOGUES
-        .iter()
-        .find(|(l, _, _)| *l == language)
-        .map_or(ENGLISH, |(l, _, _)| *l);
+    let code = entry(language).0;
     if let Ok(mut d) = DEFAULT.lock() {
         *d = code;
     }
@@ -167,12 +166,19 @@ pub fn from_env(var: impl Fn(&str) -> Option<String>) -> Option<String> {
         .iter()
         .filter_map(|k| var(k))
         .find(|v| !v.is_empty())?;
-    let code = value
+    code_of(&value).filter(|code| code != "c" && code != "posix")
+}
+
+/// The language a locale or tag names, as a code: "es" for "es", "ES", "es-MX" or
+/// "es_MX.UTF-8"; `None` for an empty one.
+pub fn code_of(locale: &str) -> Option<String> {
+    let code = locale
+        .trim()
         .split(['_', '.', '@', '-'])
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    (!code.is_empty() && code != "c" && code != "posix").then_some(code)
+    (!code.is_empty()).then_some(code)
 }
 
 /// The program's own text by id, with named arguments: `t!("alert-also", signs = list)`.
@@ -401,5 +407,9 @@ mod tests {
         assert_eq!(from_env(env(&[("LANG", "C.UTF-8")])), None);
         assert_eq!(from_env(env(&[("LANG", "POSIX")])), None);
         assert_eq!(from_env(env(&[])), None);
+        for tag in ["es", "ES", "es-MX", " es_MX.UTF-8"] {
+            assert_eq!(code_of(tag).as_deref(), Some("es"), "{tag}");
+        }
+        assert_eq!(code_of(""), None);
     }
 }

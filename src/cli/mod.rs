@@ -495,14 +495,7 @@ impl Language {
     fn choose(flag: Option<&str>) -> Language {
         use kinscreen::i18n;
         let (asked, explicit) = match flag {
-            // "es", "ES", "es-MX" and "es_MX.UTF-8" all name Spanish.
-            Some(code) => (
-                code.trim()
-                    .split(['_', '-', '.', '@'])
-                    .next()
-                    .map(str::to_ascii_lowercase),
-                true,
-            ),
+            Some(code) => (i18n::code_of(code), true),
             None => (i18n::from_env(|k| std::env::var(k).ok()), false),
         };
         let code = match asked {
@@ -531,7 +524,6 @@ impl Language {
 fn load_in(path: Option<&Path>, lang: &Language) -> Result<Questionnaire, CliError> {
     use kinscreen::questionnaire::{self as qn, translation};
     if path.is_none()
-        && lang.code != kinscreen::i18n::ENGLISH
         && let Some(q) = qn::builtin_in(&lang.code)
     {
         // The built-in questionnaire in that language, read compiled when it can be.
@@ -541,35 +533,21 @@ fn load_in(path: Option<&Path>, lang: &Language) -> Result<Questionnaire, CliErr
     if lang.code == q.meta.language {
         return Ok(q);
     }
-    let found = match path {
-        None => None,
-        Some(p) => {
-            let name = translation::file_name(&p.display().to_string(), &lang.code);
-            let file = Path::new(&name);
-            if file.exists() {
-                let src = output::read_input(file).map_err(|e| CliError::Input(e.to_string()))?;
-                Some((src, name))
-            } else {
-                None
-            }
-        }
-    };
-    let Some((src, name)) = found else {
+    let beside = path.map(|p| translation::file_name(&p.display().to_string(), &lang.code));
+    let Some(name) = beside.as_deref().filter(|name| Path::new(name).exists()) else {
         if lang.explicit {
+            let looked = beside
+                .map(|name| format!(" (no {name})"))
+                .unwrap_or_default();
             warn(&format!(
-                "kinscreen: the questionnaire has no `{}` translation{}; its texts are shown in `{}`",
-                lang.code,
-                path.map(|p| format!(
-                    " (no {})",
-                    translation::file_name(&p.display().to_string(), &lang.code)
-                ))
-                .unwrap_or_default(),
-                q.meta.language
+                "kinscreen: the questionnaire has no `{}` translation{looked}; its texts are shown in `{}`",
+                lang.code, q.meta.language
             ));
         }
         return Ok(q);
     };
-    translation::load(&q, &src, &name)
+    let src = output::read_input(Path::new(name)).map_err(|e| CliError::Input(e.to_string()))?;
+    translation::load(&q, &src, name)
         .map(|t| t.questionnaire)
         .map_err(|problems| {
             CliError::Input(format!(

@@ -15,7 +15,7 @@ use crate::engine::{Answer, Interview, State};
 use crate::output;
 use crate::report;
 use crate::t;
-use crate::view::{AlertView, Input, QuestionView};
+use crate::view::{AlertView, Input, QuestionView, refusal};
 
 /// How a line-mode interview ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn run(
                                 say(out, &t!("line-skipped"))?;
                                 saved(interview);
                             }
-                            Err(_) => say(out, &needed(&view))?,
+                            Err(e) => say(out, &again(&view, &refusal(interview, &e)))?,
                         },
                         Ok(Some(answer)) => match interview.answer_current(answer.clone()) {
                             Ok(()) => {
@@ -114,7 +114,7 @@ pub fn run(
                                 saved(interview);
                             }
                             Err(e) => {
-                                say(out, &crate::view::refusal(interview, &e))?;
+                                say(out, &refusal(interview, &e))?;
                                 shown = None;
                             }
                         },
@@ -249,16 +249,26 @@ fn how(v: &QuestionView) -> String {
     text
 }
 
-/// A typed answer: `Ok(None)` for an empty line (a skip), or why it is not an answer.
+/// A typed answer: `Ok(None)` for an empty line (a skip), or why it is not an answer and how
+/// to answer.
 fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
+    read(v, text).map_err(|why| again(v, &why))
+}
+
+/// Why an answer was not taken, then how to answer this question.
+fn again(v: &QuestionView, why: &str) -> String {
+    format!("{why} {}", how(v))
+}
+
+/// [`parse`], with only why a line is not an answer.
+fn read(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
     if text.is_empty() {
         return Ok(None);
     }
     let Some(numbers) = numbers(text) else {
-        return Err(format!(
-            "{} {}",
-            t!("line-not-a-number", text = output::clean_short(text, 40)),
-            how(v)
+        return Err(t!(
+            "line-not-a-number",
+            text = output::clean_short(text, 40)
         ));
     };
     let option = |n: i64, count: usize| {
@@ -266,12 +276,12 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
             .ok()
             .filter(|n| (1..=count).contains(n))
             .map(|n| n - 1)
-            .ok_or_else(|| format!("{} {}", t!("line-no-option", number = n), how(v)))
+            .ok_or_else(|| t!("line-no-option", number = n))
     };
     match &v.input {
         Input::Single(c) => match numbers.as_slice() {
             [n] => option(*n, c.len()).map(|o| Some(Answer::Choice(o))),
-            _ => Err(format!("{} {}", t!("line-only-one"), how(v))),
+            _ => Err(t!("line-only-one")),
         },
         Input::Multi(c) => {
             let chosen: Result<Vec<usize>, String> =
@@ -283,14 +293,9 @@ fn parse(v: &QuestionView, text: &str) -> Result<Option<Answer>, String> {
         }
         Input::Scale { min, max, .. } => match numbers.as_slice() {
             [n] if (*min..=*max).contains(n) => Ok(Some(Answer::Number(*n))),
-            _ => Err(format!("{} {}", t!("line-not-on-scale"), how(v))),
+            _ => Err(t!("line-not-on-scale")),
         },
     }
-}
-
-/// Why a required question cannot be skipped.
-fn needed(v: &QuestionView) -> String {
-    format!("{} {}", t!("line-needs-answer"), how(v))
 }
 
 /// A red-flag alert, in words.

@@ -36,28 +36,24 @@ pub(super) fn read_translated(
     name: &str,
 ) -> Option<Questionnaire> {
     let t: Translated = serde_json::from_str(compiled).ok()?;
-    if t.translation != fingerprint(translation) || t.questionnaire.fingerprint != fingerprint(src)
-    {
-        return None;
-    }
-    let mut q = t.questionnaire;
-    q.source = name.to_string();
-    q.document = src.to_string();
-    q.index = Index::new(&q.questions, &q.rules);
-    Some(q)
+    (t.translation == fingerprint(translation) && t.questionnaire.fingerprint == fingerprint(src))
+        .then(|| restored(t.questionnaire, src, name))
 }
 
 /// The questionnaire `compiled` holds, when it was made from `src`; `None` when it was made from
 /// another text or does not read.
 pub(super) fn read(compiled: &str, src: &str, name: &str) -> Option<Questionnaire> {
-    let mut q: Questionnaire = serde_json::from_str(compiled).ok()?;
-    if q.fingerprint != fingerprint(src) {
-        return None;
-    }
+    let q: Questionnaire = serde_json::from_str(compiled).ok()?;
+    (q.fingerprint == fingerprint(src)).then(|| restored(q, src, name))
+}
+
+/// A questionnaire read from its compiled form, with what the form leaves out put back: its
+/// name, its TOML text and its lookups.
+fn restored(mut q: Questionnaire, src: &str, name: &str) -> Questionnaire {
     q.source = name.to_string();
     q.document = src.to_string();
     q.index = Index::new(&q.questions, &q.rules);
-    Some(q)
+    q
 }
 
 #[cfg(test)]

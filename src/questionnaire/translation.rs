@@ -30,17 +30,15 @@ pub fn file_name(name: &str, language: &str) -> String {
 /// A questionnaire in another language.
 #[derive(Debug, Clone)]
 pub struct Translated {
-    /// The questionnaire with the translated texts in place (English where one is missing).
+    /// The questionnaire with the translated texts in place (English where one is missing);
+    /// its `meta.language` is the translation's.
     pub questionnaire: Questionnaire,
-    /// The language's code ("es").
-    pub language: String,
-    /// The language's own name ("Español").
-    pub name: String,
     /// Every text the translation lacks, one problem each (an error for `validate`).
     pub missing: Vec<Problem>,
 }
 
-type Table<T> = BTreeMap<Spanned<String>, Spanned<T>>;
+/// Entries by id, each id with its place.
+type Table<T> = BTreeMap<Spanned<String>, T>;
 
 /// Fills fields of `$target` from the same fields of `$raw` (an `Option<&Raw…>`), each named
 /// `$what.field` in messages: `text` ones the original always has, `optional` ones only where
@@ -92,8 +90,10 @@ struct Raw {
 struct Header {
     questionnaire: Spanned<String>,
     language: Spanned<String>,
+    /// The language's own name ("Español") and how far it has been checked ("needs-review",
+    /// "reviewed"): for people reading the file, not for the program.
+    #[allow(dead_code)]
     name: String,
-    /// How far it has been checked ("needs-review", "reviewed"); for people, not the program.
     #[allow(dead_code)]
     status: Option<String>,
     /// Who still has to check it, shown under the disclaimer ("needs review by ...").
@@ -287,7 +287,7 @@ impl Filler<'_> {
             let found = table.iter().find(|(k, _)| k.get_ref() == &name);
             let at = found.map_or(whole.clone(), |(k, _)| k.span());
             let what = format!("{kind}.{name}");
-            fill(self, item, found.map(|(_, v)| v.get_ref()), &at, &what);
+            fill(self, item, found.map(|(_, v)| v), &at, &what);
         }
     }
 }
@@ -321,29 +321,13 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
     let top = 0..0;
     let meta_at = raw.meta.as_ref().map_or(top.clone(), Spanned::span);
     let meta = raw.meta.as_ref().map(Spanned::get_ref);
-    f.text(
-        &mut out.meta.title,
-        meta.and_then(|m| m.title.as_ref()),
-        &meta_at,
-        "meta.title",
-    );
+    fill!(f, out.meta, meta, &meta_at, "meta"; text title);
     out.meta.language.clone_from(&language);
 
     let text_at = raw.text.as_ref().map_or(top.clone(), Spanned::span);
     let text = raw.text.as_ref().map(Spanned::get_ref);
+    fill!(f, out.text, text, &text_at, "text"; text welcome, text disclaimer);
     let t = |pick: fn(&RawText) -> Option<&String>| text.and_then(pick);
-    f.text(
-        &mut out.text.welcome,
-        t(|t| t.welcome.as_ref()),
-        &text_at,
-        "text.welcome",
-    );
-    f.text(
-        &mut out.text.disclaimer,
-        t(|t| t.disclaimer.as_ref()),
-        &text_at,
-        "text.disclaimer",
-    );
     if let Some(review) = &raw.translation.review {
         out.text.disclaimer = format!("{}\n\n{}", out.text.disclaimer.trim_end(), review.trim());
     }
@@ -400,10 +384,10 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
                     }
                 }
                 Kind::Single { options, .. } | Kind::Multi { options } => {
-                    for (label, name) in [(&r.and_then(|r| r.min_label.as_ref()), "min_label")]
-                        .into_iter()
-                        .chain([(&r.and_then(|r| r.max_label.as_ref()), "max_label")])
-                    {
+                    for (label, name) in [
+                        (r.and_then(|r| r.min_label.as_ref()), "min_label"),
+                        (r.and_then(|r| r.max_label.as_ref()), "max_label"),
+                    ] {
                         if label.is_some() {
                             f.refs.error(
                                 at.clone(),
@@ -419,7 +403,7 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
                     for option in options.iter_mut() {
                         let found = table.iter().find(|(k, _)| k.get_ref() == &option.id);
                         let at = found.map_or(options_at.clone(), |(k, _)| k.span());
-                        let given = found.map(|(_, v)| v.get_ref());
+                        let given = found.map(|(_, v)| v);
                         let label = given.and_then(|g| g.label.as_ref()).or(if is_yes_no {
                             yes_no(&option.id)
                         } else {
@@ -536,7 +520,6 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
     );
 
     let Filler { refs, missing } = f;
-    let name = raw.translation.name.clone();
     let missing: Vec<Problem> = missing
         .into_iter()
         .map(|(at, what)| {
@@ -558,8 +541,6 @@ pub fn load(q: &Questionnaire, src: &str, file: &str) -> Result<Translated, Vec<
     }
     Ok(Translated {
         questionnaire: out,
-        language,
-        name,
         missing,
     })
 }
@@ -637,7 +618,6 @@ mod tests {
             panic!("{}", placed(&p).join("\n"));
         });
         assert!(t.missing.is_empty(), "{}", placed(&t.missing).join("\n"));
-        assert_eq!(t.language, "es");
         let es = &t.questionnaire;
         assert_eq!(es.meta.language, "es");
         assert_eq!(
