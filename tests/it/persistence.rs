@@ -200,7 +200,7 @@ fn without_a_store_nothing_is_written() {
 }
 
 /// A data folder with one finished interview (vignette 01), and its id.
-fn history_with_one() -> (tempfile::TempDir, String) {
+pub(crate) fn history_with_one() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(Some(dir.path())).unwrap();
     let q = Arc::new(questionnaire::builtin().unwrap());
@@ -212,7 +212,7 @@ fn history_with_one() -> (tempfile::TempDir, String) {
     (dir, f.id)
 }
 
-fn kinscreen(dir: &Path) -> Command {
+pub(crate) fn kinscreen(dir: &Path) -> Command {
     let mut c = crate::common::english(Command::cargo_bin("kinscreen")).unwrap();
     c.arg("--data-dir").arg(dir);
     c

@@ -452,32 +452,9 @@ fn the_fhir_export_carries_the_translation_on_every_text() {
 /// language it was taken in (the record keeps ids, not texts).
 #[test]
 fn a_saved_interview_is_shown_in_the_language_asked_for() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let saved = kinscreen()
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["score", "--save", "--answers"])
-        .arg(common::vignette("01-hip-to-knee-mechanical.toml"))
-        .output()
-        .unwrap();
-    assert!(
-        saved.status.success(),
-        "{}",
-        String::from_utf8_lossy(&saved.stderr)
-    );
-    let listed = kinscreen()
-        .arg("--data-dir")
-        .arg(&data)
-        .args(["history", "--format", "json"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
-    let id = list[0]["id"].as_str().unwrap().to_string();
+    let (dir, id) = crate::persistence::history_with_one();
     let run = |args: &[&str]| {
-        let out = kinscreen()
-            .arg("--data-dir")
-            .arg(&data)
+        let out = crate::persistence::kinscreen(dir.path())
             .args(args)
             .output()
             .unwrap();
